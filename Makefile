@@ -1,0 +1,42 @@
+# Masthead: `make run` serves the demo newsroom, `make test` runs the whole suite.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST = .venv/bin/pytest -n $(or $(TEST_WORKERS),auto) --dist loadfile
+
+.PHONY: run install test test-sqlite test-postgres lint format bench-pages clean
+
+run:
+	@scripts/run.sh
+
+install:
+	@scripts/bootstrap.sh
+
+test: install
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory test-sqlite
+	@if [ "$$CI" = "true" ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		echo "PostgreSQL is not reachable on 127.0.0.1:5432: the PostgreSQL run was not done."; \
+	fi
+
+test-sqlite:
+	@echo "== test suite on SQLite"
+	$(PYTEST)
+
+test-postgres:
+	@echo "== test suite on PostgreSQL ($(POSTGRES_URL))"
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) -m "not browser"
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+bench-pages: install
+	.venv/bin/python bench/pages.py
+
+clean:
+	rm -rf var .venv .tools

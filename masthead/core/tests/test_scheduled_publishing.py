@@ -1,0 +1,75 @@
+"""Scheduled publishing: the worker's clock and the task it enqueues."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.tasks import task
+from django.utils import timezone
+
+from masthead.articles.models import ArticlePage
+from masthead.articles.tests.factories import ArticleFactory
+from masthead.core.clock import Periodic, tick
+from masthead.core.tasks import publish_scheduled
+
+calls: list[str] = []
+
+
+@task()
+def record_call() -> None:
+    calls.append("ran")
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    cache.clear()
+    calls.clear()
+
+
+def schedule(page: ArticlePage, when) -> None:
+    page.title = "Embargoed: budget figures"
+    page.go_live_at = when
+    page.save_revision(approved_go_live_at=when)
+
+
+def test_article_scheduled_for_the_past_is_published_by_the_task(db):
+    page = ArticleFactory(live=False)
+    ArticlePage.objects.filter(pk=page.pk).update(live=False, first_published_at=None)
+    page.refresh_from_db()
+    schedule(page, timezone.now() - timedelta(seconds=5))
+
+    publish_scheduled.enqueue()
+
+    page.refresh_from_db()
+    assert page.live
+    assert page.title == "Embargoed: budget figures"
+
+
+def test_article_scheduled_for_later_stays_unpublished(db):
+    page = ArticleFactory()
+    page.unpublish()
+    schedule(page, timezone.now() + timedelta(hours=2))
+
+    publish_scheduled.enqueue()
+
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_expired_article_is_unpublished_by_the_task(db):
+    page = ArticleFactory()
+    ArticlePage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+
+    publish_scheduled.enqueue()
+
+    page.refresh_from_db()
+    assert not page.live and page.expired
+
+
+def test_clock_enqueues_once_per_period_even_with_several_workers(db):
+    schedule_ = [Periodic(record_call, every=15)]
+    assert tick(990.0, schedule_) == [record_call.module_path]
+    assert tick(991.0, schedule_) == []  # same period, another worker: nothing
+    assert tick(1004.9, schedule_) == []
+    assert tick(1005.0, schedule_) == [record_call.module_path]  # next period
+    assert calls == ["ran", "ran"]

@@ -1,0 +1,178 @@
+"""Create the demo newsroom: sections, authors, articles, pictures and picks.
+
+Idempotent: whatever already exists (matched by slug) is left as it is, so
+running it twice changes nothing.
+"""
+
+import secrets
+import zlib
+from datetime import timedelta
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Site
+
+from masthead.articles.models import (
+    ArticleAuthor,
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    Correction,
+    EditorsPick,
+    EditorsPicks,
+    SectionPage,
+)
+from masthead.core.models import NewsImage, NewsroomSettings
+from masthead.demo import content
+from masthead.demo.images import draw_portrait, draw_scene
+
+ADMIN_USERNAME = "admin"
+
+
+def seed(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+def demo_image(title: str, data: bytes, credit: str = "") -> NewsImage:
+    image = NewsImage.objects.filter(title=title).first()
+    if image is None:
+        filename = f"{title.lower().replace(' ', '-')[:60]}.jpg"
+        image = NewsImage(title=title, credit=credit, file=ImageFile(BytesIO(data), name=filename))
+        image.save()
+    return image
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom (idempotent) and make sure an admin login exists."
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            created = self.load()
+        self.stdout.write(f"Demo newsroom ready ({created} articles created).")
+        username, password = self.ensure_admin()
+        if password:
+            self.stdout.write(f"Admin login: {username} / {password}")
+
+    def ensure_admin(self) -> tuple[str, str | None]:
+        """Create the demo admin once; keep its password in var/ to print again."""
+        password_file = settings.VAR_DIR / "admin-password.txt"
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
+        if password_file.exists():
+            return ADMIN_USERNAME, password_file.read_text().strip()
+        return ADMIN_USERNAME, None
+
+    def load(self) -> int:
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        newsroom = NewsroomSettings.for_site(site)
+        for field, value in content.NEWSROOM.items():
+            setattr(newsroom, field, value)
+        newsroom.save()
+        site.site_name = content.NEWSROOM["name"]
+        site.save()
+
+        sections = {}
+        for data in content.SECTIONS:
+            section = SectionPage.objects.child_of(home).filter(slug=data["slug"]).first()
+            if section is None:
+                section = home.add_child(
+                    instance=SectionPage(
+                        title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True
+                    )
+                )
+            sections[data["slug"]] = section
+
+        author_index = AuthorIndexPage.objects.child_of(home).first()
+        if author_index is None:
+            author_index = home.add_child(instance=AuthorIndexPage(title="Authors", slug="authors"))
+        authors = {}
+        for data in content.AUTHORS:
+            author = AuthorPage.objects.child_of(author_index).filter(slug=data["slug"]).first()
+            if author is None:
+                photo = demo_image(
+                    f"Portrait of {data['name']}", draw_portrait(data["name"], seed(data["slug"]))
+                )
+                author = author_index.add_child(
+                    instance=AuthorPage(
+                        title=data["name"],
+                        slug=data["slug"],
+                        role=data["role"],
+                        bio=f"<p>{data['bio']}</p>",
+                        photo=photo,
+                    )
+                )
+            authors[data["slug"]] = author
+
+        # Pass one: every article exists, so "Read also" blocks can point at any of them.
+        pages, new = {}, []
+        for data in content.ARTICLES:
+            section = sections[data["section"]]
+            page = ArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
+            if page is None:
+                page = section.add_child(
+                    instance=ArticlePage(title=data["title"], slug=data["slug"], live=False, body=[])
+                )
+                new.append(data)
+            pages[data["slug"]] = page
+
+        now = timezone.now().replace(second=0, microsecond=0)
+        for data in new:
+            self.write_article(pages[data["slug"]], data, pages, authors, now)
+
+        picks = EditorsPicks.for_site(site)
+        if not picks.picks.exists():
+            for order, slug in enumerate(content.EDITORS_PICKS):
+                EditorsPick.objects.create(setting=picks, article=pages[slug], sort_order=order)
+        return len(new)
+
+    def write_article(self, page: ArticlePage, data: dict, pages: dict, authors: dict, now) -> None:
+        page.standfirst = data["standfirst"]
+        if data["hero"]:
+            hero = data["hero"]
+            page.hero_image = demo_image(
+                f"{data['title']} (picture)", draw_scene(hero["motif"], seed(data["slug"])), hero["credit"]
+            )
+            page.hero_caption = hero["caption"]
+        body = []
+        for index, (kind, value) in enumerate(data["body"]):
+            if kind == "read_also":
+                value = {"article": pages[value].pk, "label": ""}
+            elif kind == "quote":
+                value = {"text": value["text"], "attribution": value["attribution"]}
+            elif kind == "image":
+                picture = demo_image(
+                    f"{data['title']} (picture {index})",
+                    draw_scene(value["motif"], seed(f"{data['slug']}-{index}")),
+                    value["credit"],
+                )
+                value = {"image": picture.pk, "caption": value["caption"], "credit": ""}
+            body.append({"type": kind, "value": value})
+        page.body = body
+        page.article_authors = [
+            ArticleAuthor(author=authors[slug], sort_order=i) for i, slug in enumerate(data["authors"])
+        ]
+        published = now - timedelta(hours=data["hours_ago"])
+        page.corrections = [
+            Correction(
+                kind=note["kind"],
+                text=note["text"],
+                noted_at=published + timedelta(hours=note["hours_after"]),
+            )
+            for note in data["corrections"]
+        ]
+        page.tags.set(data["tags"])
+        page.save_revision().publish()
+        updated = published + timedelta(hours=data["updated_hours_after"] or 0)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=updated, latest_revision_created_at=updated
+        )

@@ -1,0 +1,51 @@
+"""The embedded configuration: one laptop, no environment variables needed.
+
+SQLite under ``var/``, an in-process cache and a database-backed task queue
+that ``manage.py worker`` drains.
+"""
+
+import os
+import secrets
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+VAR_DIR.mkdir(exist_ok=True)
+
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+
+
+def _local_secret_key() -> str:
+    """A key made once per checkout and kept in ``var/`` (git-ignored)."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": VAR_DIR / "masthead.sqlite3",
+        "OPTIONS": {
+            # WAL lets the web server read while the worker writes.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+}
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "masthead_cache",
+    }
+}
+
+# The embedded server has no reverse proxy in front: let Django serve uploads.
+SERVE_MEDIA = True

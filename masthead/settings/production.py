@@ -1,0 +1,72 @@
+"""The scaled configuration: everything comes from the environment.
+
+Required: ``SECRET_KEY``, ``ALLOWED_HOSTS`` (comma-separated) and
+``DATABASE_URL``. Optional: ``REDIS_URL`` (cache and task queue; without it
+the cache is per-process and tasks go through the database queue),
+``WAGTAILADMIN_BASE_URL``, ``MEDIA_ROOT``, ``STATIC_ROOT``, ``SERVE_MEDIA``.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import MEDIA_ROOT, STATIC_ROOT
+
+
+def require_env(name: str) -> str:
+    """Return an environment variable, refusing to start without it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required by masthead.settings.production."
+        )
+    return value
+
+
+DEBUG = False
+SECRET_KEY = require_env("SECRET_KEY")
+ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",")]
+DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+    }
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "masthead",
+        }
+    }
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_redis"]  # noqa: F405
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "QUEUES": [],
+            "OPTIONS": {"REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": "masthead_tasks"},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "masthead_cache",
+        }
+    }
+
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "") == "1"
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

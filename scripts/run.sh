@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make run`: set up the embedded newsroom and serve it with its worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_SETTINGS_MODULE=masthead.settings.embedded
+PORT=${PORT:-8000}
+HOST=${HOST:-127.0.0.1}
+PY=.venv/bin/python
+
+scripts/bootstrap.sh
+$PY manage.py migrate --noinput -v 0
+$PY manage.py createcachetable
+$PY manage.py collectstatic --noinput -v 0
+$PY manage.py load_demo
+
+$PY manage.py worker &
+worker=$!
+trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT INT TERM
+
+password=$(cat var/admin-password.txt 2>/dev/null || echo "(see var/admin-password.txt)")
+cat <<MSG
+
+  Masthead is running.
+    Site:   http://$HOST:$PORT/
+    Admin:  http://$HOST:$PORT/admin/   user: admin   password: $password
+  Press Ctrl+C to stop the web server and the worker.
+
+MSG
+.venv/bin/granian --interface asginl --host "$HOST" --port "$PORT" --workers "${WEB_WORKERS:-2}" \
+  --log-level warning masthead.asgi:application
