@@ -25,7 +25,7 @@ test-sqlite:
 
 test-postgres:
 	@echo "== test suite on PostgreSQL ($(POSTGRES_URL))"
-	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) -m "not browser"
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) masthead
 
 lint:
 	.venv/bin/ruff check .

@@ -3,16 +3,17 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import NewsroomSettings
 
 
-class NewsroomTimeZoneMiddleware:
-    """Show every time on the site in the newsroom's own time zone.
+class NewsroomLocaleMiddleware:
+    """Speak the newsroom's language and show times in its time zone.
 
-    Times are stored in UTC; the zone is a site setting, so it is looked up
-    once per request (Wagtail caches the setting on the request).
+    Times are stored in UTC; the zone and language are site settings, looked
+    up once per request (Wagtail caches the setting on the request). The admin
+    keeps each editor's own language and zone.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -23,7 +24,11 @@ class NewsroomTimeZoneMiddleware:
             return self.get_response(request)
         newsroom = NewsroomSettings.for_request(request)
         timezone.activate(newsroom.time_zone)
+        translation.activate(newsroom.language)
+        request.LANGUAGE_CODE = newsroom.language
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", newsroom.language)
+            return response
         finally:
             timezone.deactivate()

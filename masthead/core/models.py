@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,7 @@ def validate_time_zone(value: str) -> None:
 
 @register_setting(icon="site")
 class NewsroomSettings(BaseSiteSetting):
-    """Who the newsroom is and how it tells time."""
+    """Who the newsroom is, which language it speaks and how it tells time."""
 
     name = models.CharField(_("newsroom name"), max_length=120, default="Masthead")
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -59,12 +60,20 @@ class NewsroomSettings(BaseSiteSetting):
         help_text=_("Publication times on the site are shown in this time zone."),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the site's own words: menus, labels and dates."),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("contact_email")],
             heading=_("Identity"),
         ),
+        FieldPanel("language"),
         FieldPanel(
             "time_zone",
             widget=forms.Select(choices=[(z, z) for z in sorted(zoneinfo.available_timezones())]),

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 import dj_database_url
 
@@ -32,3 +33,4 @@ LOGGING = {
     "disable_existing_loggers": False,
     "loggers": {"django.tasks": {"level": "WARNING"}},
 }
+VAR_DIR = Path(tempfile.mkdtemp(prefix="masthead-test-var-"))

@@ -21,6 +21,6 @@ class Command(BaseCommand):
         if backend.startswith("django_tasks_db."):
             call_command("db_worker", queue_name="*", interval=1, verbosity=options["verbosity"])
         elif backend.startswith("django_tasks_redis."):
-            call_command("run_redis_tasks", verbosity=options["verbosity"])
+            call_command("run_redis_tasks", continuous=True, verbosity=options["verbosity"])
         else:
             raise CommandError(f"The task backend {backend} runs tasks without a worker.")

@@ -30,6 +30,7 @@ from masthead.articles.models import (
 from masthead.core.models import NewsImage, NewsroomSettings
 from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
+from masthead.demo.tasks import warm_pages
 
 ADMIN_USERNAME = "admin"
 
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = self.load()
         self.stdout.write(f"Demo newsroom ready ({created} articles created).")
+        if created:
+            warm_pages.enqueue()  # the worker renders every page once, making picture sizes
         username, password = self.ensure_admin()
         if password:
             self.stdout.write(f"Admin login: {username} / {password}")

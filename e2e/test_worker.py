@@ -1,0 +1,141 @@
+"""The real worker process publishes a scheduled article on time, embedded and scaled."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+IN_CI = os.environ.get("CI", "").lower() == "true"
+POSTGRES_ADMIN_URL = os.environ.get("POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+SCHEDULE_ARTICLE = """
+import django, json
+from datetime import timedelta
+django.setup()
+from django.utils import timezone
+from masthead.articles.tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+page = ArticleFactory(parent=SectionFactory(), authors=[AuthorFactory()], title="Embargoed report")
+page.unpublish()
+go_live = timezone.now() + timedelta(seconds={delay})
+page.go_live_at = go_live
+page.save_revision(approved_go_live_at=go_live)
+print(json.dumps({{"id": page.pk, "go_live": go_live.timestamp()}}))
+"""
+
+READ_STATE = """
+import django, json
+django.setup()
+from masthead.articles.models import ArticlePage
+page = ArticlePage.objects.get(pk={pk})
+published = page.last_published_at and page.last_published_at.timestamp()
+print(json.dumps({{"live": page.live, "published": published}}))
+"""
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def python(env: dict, code: str) -> dict:
+    import json
+
+    result = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def service_available(kind: str) -> bool:
+    try:
+        if kind == "postgres":
+            psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3).close()
+        else:
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
+    except Exception:
+        return False
+    return True
+
+
+@pytest.fixture
+def embedded_env(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded",
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+    }
+    env.pop("DATABASE_URL", None)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "createcachetable")
+    return env
+
+
+@pytest.fixture
+def scaled_env(tmp_path):
+    for kind in ("postgres", "redis"):
+        if not service_available(kind):
+            if IN_CI:
+                pytest.fail(f"{kind} must be reachable in CI")
+            pytest.skip(f"{kind} is not reachable")
+    name = f"masthead_worker_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
+        "REDIS_URL": REDIS_URL,
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    manage(env, "migrate", "--noinput", "-v", "0")
+    yield env
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_worker_until_published(env: dict, delay: int = 6) -> tuple[dict, dict]:
+    scheduled = python(env, SCHEDULE_ARTICLE.format(delay=delay))
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "worker"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        before = python(env, READ_STATE.format(pk=scheduled["id"]))
+        deadline = time.monotonic() + 90
+        state = before
+        while time.monotonic() < deadline and not state["live"]:
+            time.sleep(1)
+            state = python(env, READ_STATE.format(pk=scheduled["id"]))
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=30)[0].decode(errors="replace")
+    assert state["live"], f"not published; worker said:\n{output[-3000:]}"
+    return scheduled, {"before": before, "after": state}
+
+
+def test_embedded_worker_publishes_a_scheduled_article_on_time(embedded_env):
+    scheduled, states = run_worker_until_published(embedded_env)
+    assert not states["before"]["live"]
+    assert states["after"]["published"] >= scheduled["go_live"]
+
+
+def test_scaled_worker_on_postgres_and_redis_publishes_a_scheduled_article(scaled_env):
+    scheduled, states = run_worker_until_published(scaled_env)
+    assert not states["before"]["live"]
+    assert states["after"]["published"] >= scheduled["go_live"]
