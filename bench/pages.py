@@ -50,22 +50,21 @@ APPS = {"asginl": "masthead.asgi:application", "wsgi": "masthead.wsgi:applicatio
 # Environment variables that would change what is measured if the caller had them set.
 DROPPED_ENV_PREFIXES = ("GRANIAN_", "DJANGO_", "REDIS_URL", "WAGTAILADMIN_BASE_URL", "DATABASE_URL")
 
-# load_demo keeps the demo admin's password in settings.VAR_DIR, the repo's var/:
-# on a fresh database it would overwrite the developer's var/admin-password.txt
-# with a password that only exists in the bench database. Point VAR_DIR at the
-# temp dir for that one command instead.
-LOAD_DEMO = """
-import sys
-from pathlib import Path
+# load_demo keeps the demo admin's password in settings.VAR_DIR: on a fresh
+# database it would overwrite the developer's var/admin-password.txt with a
+# password that only exists in the bench database. MASTHEAD_VAR_DIR points
+# VAR_DIR at the temp dir instead.
 
-import django
+# With --log-errors the server runs with these settings: production, plus a
+# handler that writes Django's request errors (500s) into the server log.
+LOG_ERRORS_SETTINGS = """from masthead.settings.production import *  # noqa: F403
 
-django.setup()
-from django.conf import settings
-from django.core.management import call_command
-
-settings.VAR_DIR = Path(sys.argv[1])
-call_command("load_demo")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+}
 """
 
 
@@ -388,6 +387,7 @@ def bench_env(tmp: Path, database: Database) -> dict[str, str]:
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_ROOT=str(tmp / "static"),
         SERVE_MEDIA="1",
+        MASTHEAD_VAR_DIR=str(tmp / "var"),
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
@@ -399,10 +399,10 @@ def prepare(env: dict[str, str], tmp: Path, log: Path) -> None:
         ["manage.py", "migrate", "--noinput"],
         ["manage.py", "createcachetable"],
         ["manage.py", "collectstatic", "--noinput"],
-        ["-c", LOAD_DEMO, str(tmp / "var")],
+        ["manage.py", "load_demo"],
     ]
     for step in steps:
-        name = "load_demo" if step[0] == "-c" else " ".join(step[1:])
+        name = " ".join(step[1:])
         print(f"  {name} ...", flush=True)
         with log.open("ab") as out:
             out.write(f"\n$ {name}\n".encode())
@@ -547,6 +547,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="seconds before wrk gives up on a response and counts a timeout (wrk's default: 2); "
         "timed-out requests are left out of wrk's latency distribution",
     )
+    parser.add_argument(
+        "--log-errors",
+        action="store_true",
+        help="log Django's request errors (500s) with their tracebacks into the server log "
+        "(production settings log nothing when DEBUG is off)",
+    )
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument("--save", action="store_true", help="also write the JSON to bench/results/")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, database) for a look")
@@ -600,7 +606,15 @@ def main(argv: list[str] | None = None) -> int:
             APPS[args.interface],
         ]
         print(f"Starting granian ({args.interface}, {args.workers} workers) on port {port} ...", flush=True)
-        server = start(command, env, server_log)
+        server_env = env
+        if args.log_errors:
+            (tmp / "pylib").mkdir()
+            (tmp / "pylib" / "masthead_bench_settings.py").write_text(LOG_ERRORS_SETTINGS)
+            server_env = env | {
+                "DJANGO_SETTINGS_MODULE": "masthead_bench_settings",
+                "PYTHONPATH": os.pathsep.join([str(tmp / "pylib"), str(REPO)]),
+            }
+        server = start(command, server_env, server_log)
         wait_until_up(server, port, server_log)
 
         status, headers, body = http_get(port, "/")
@@ -668,7 +682,8 @@ def main(argv: list[str] | None = None) -> int:
             },
             "config": {
                 "server": f"granian --interface {args.interface} --workers {args.workers}",
-                "settings": "masthead.settings.production (DEBUG off, database cache, SERVE_MEDIA=1)",
+                "settings": "masthead.settings.production (DEBUG off, database cache, SERVE_MEDIA=1)"
+                + (" + django.request errors logged" if args.log_errors else ""),
                 "database": database.label,
                 "code": code_version(),
                 "load": f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{args.duration}s --latency"
@@ -700,6 +715,8 @@ def main(argv: list[str] | None = None) -> int:
         log = report["server_log"]
         summary = report["server_log_summary"]
         print(f"server log: {summary}" + (f", last lines:\n{log}" if log.strip() else ""))
+        if any(r.non_2xx_3xx for r in results) and not args.log_errors:
+            print("Some responses were 4xx/5xx: run again with --log-errors to see Django's tracebacks.")
         if args.json:
             print(json.dumps(report, indent=2))
         if args.save:

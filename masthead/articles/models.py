@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from masthead.core.pagination import paginate
@@ -77,11 +77,15 @@ class HomePage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        latest = attach_sections(list(article_cards()[: 1 + self.TOP_STORIES]))
+        latest = attach_sections(list(self.articles()[: 1 + self.TOP_STORIES]))
         context["lead"] = latest[0] if latest else None
         context["top_stories"] = latest[1:]
         context["section_rails"] = self.section_rails(exclude=[a.pk for a in latest])
         return context
+
+    def articles(self) -> QuerySet:
+        """Every live article of this site, newest first, ready for cards."""
+        return article_cards(ArticlePage.objects.descendant_of(self))
 
     def section_rails(self, exclude: list[int]) -> list[tuple["SectionPage", list]]:
         """The latest few articles of every section, in two queries in all."""
@@ -294,7 +298,9 @@ class ArticlePage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        more = list(article_cards().exclude(pk=self.pk)[:5])
+        site = Site.find_for_request(request)
+        articles = ArticlePage.objects.descendant_of(site.root_page) if site else ArticlePage.objects.all()
+        more = list(article_cards(articles).exclude(pk=self.pk)[:5])
         context["more_news"] = attach_sections(more)
         context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.noted_at)
         context["tags"] = list(self.tags.all())

@@ -1,14 +1,12 @@
-"""The real worker process publishes a scheduled article on time, embedded and scaled."""
+"""Helpers that run Masthead's real processes (manage.py, the worker) for end-to-end tests."""
 
 import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import psycopg
-import pytest
 import redis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,46 +68,6 @@ def service_available(kind: str) -> bool:
     return True
 
 
-@pytest.fixture
-def embedded_env(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded",
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-    }
-    env.pop("DATABASE_URL", None)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    return env
-
-
-@pytest.fixture
-def scaled_env(tmp_path):
-    for kind in ("postgres", "redis"):
-        if not service_available(kind):
-            if IN_CI:
-                pytest.fail(f"{kind} must be reachable in CI")
-            pytest.skip(f"{kind} is not reachable")
-    name = f"masthead_worker_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-        "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
-        "REDIS_URL": REDIS_URL,
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    manage(env, "migrate", "--noinput", "-v", "0")
-    yield env
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run_worker_until_published(env: dict, delay: int = 6) -> tuple[dict, dict]:
     scheduled = python(env, SCHEDULE_ARTICLE.format(delay=delay))
     worker = subprocess.Popen(
@@ -127,15 +85,3 @@ def run_worker_until_published(env: dict, delay: int = 6) -> tuple[dict, dict]:
         output = worker.communicate(timeout=30)[0].decode(errors="replace")
     assert state["live"], f"not published; worker said:\n{output[-3000:]}"
     return scheduled, {"before": before, "after": state}
-
-
-def test_embedded_worker_publishes_a_scheduled_article_on_time(embedded_env):
-    scheduled, states = run_worker_until_published(embedded_env)
-    assert not states["before"]["live"]
-    assert states["after"]["published"] >= scheduled["go_live"]
-
-
-def test_scaled_worker_on_postgres_and_redis_publishes_a_scheduled_article(scaled_env):
-    scheduled, states = run_worker_until_published(scaled_env)
-    assert not states["before"]["live"]
-    assert states["after"]["published"] >= scheduled["go_live"]
