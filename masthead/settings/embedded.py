@@ -41,10 +41,17 @@ DATABASES = {
 }
 
 CACHES = {
+    # Shared by the web processes and the worker (clock claims, later rate limits).
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "masthead_cache",
-    }
+    },
+    # Wagtail looks up picture renditions here on every page view: keep that
+    # in process memory, never as writes to the SQLite file.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # The embedded server has no reverse proxy in front: let Django serve uploads.

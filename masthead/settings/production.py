@@ -42,7 +42,13 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "masthead",
-        }
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "masthead-renditions",
+            "TIMEOUT": 7 * 24 * 3600,
+        },
     }
     INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_redis"]  # noqa: F405
     TASKS = {
@@ -57,7 +63,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "masthead_cache",
-        }
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))
