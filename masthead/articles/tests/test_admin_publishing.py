@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Revision
+from lxml import html
+from wagtail.models import Revision, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from masthead.articles.models import ArticlePage
+from masthead.articles.models import ArticlePage, EditorsPicks
 from masthead.core.tasks import publish_scheduled
 
 from .factories import ArticleFactory
@@ -140,3 +141,16 @@ def test_edit_with_bad_input_leaves_the_live_article_unchanged(editor_client, cl
     assert page.title == "Stable headline"
     assert page.revisions.count() == 1
     assert b"Stable headline" in client.get(page.url).content
+
+
+def test_editor_chooses_and_orders_editors_picks_in_the_admin(editor_client, client, section, authors):
+    first = ArticleFactory(parent=section, authors=authors, title="Investigation into the grain silos")
+    second = ArticleFactory(parent=section, authors=authors, title="Portrait of the last ferryman")
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("articles", "editorspicks", site.pk))
+    data = nested_form_data({"picks": inline_formset([{"article": second.pk}, {"article": first.pk}])})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302
+    picks_box = html.fromstring(client.get("/").content).xpath("//section[@class='picks']//h3/a/text()")
+    assert picks_box == ["Portrait of the last ferryman", "Investigation into the grain silos"]
+    assert [p.article_id for p in EditorsPicks.for_site(site).picks.all()] == [second.pk, first.pk]
