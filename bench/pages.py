@@ -86,8 +86,13 @@ class WrkResult:
     )
     page_bytes: int = 0
     # CPU used while wrk ran, in cores (2.0 = both cores of a 2-core machine busy):
-    # the server under test, wrk itself, and every other process on the machine.
+    # the server under test, wrk itself, PostgreSQL (if it runs here) and everything else.
     cpu_cores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok_per_sec(self) -> float:
+        """Requests/s that got a 2xx or 3xx answer (wrk's req/s counts the 4xx/5xx too)."""
+        return (self.requests - self.non_2xx_3xx) / self.seconds if self.seconds else 0.0
 
     @property
     def errors(self) -> int:
@@ -154,11 +159,12 @@ def run_wrk(
         url,
     ]
     print(f"  wrk {target}: {url} ...", flush=True)
-    busy_before, server_before = machine_busy_seconds(), group_cpu_seconds(server_pgid)
+    busy_before, (server_before, db_before) = machine_busy_seconds(), processes_cpu_seconds(server_pgid)
     children_before, wall_before = children_cpu_seconds(), time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False)
     wall = time.monotonic() - wall_before
-    busy, server = machine_busy_seconds() - busy_before, group_cpu_seconds(server_pgid) - server_before
+    busy, (server, db) = machine_busy_seconds() - busy_before, processes_cpu_seconds(server_pgid)
+    server, db = server - server_before, db - db_before
     wrk = children_cpu_seconds() - children_before
     if done.returncode != 0:
         raise BenchError(f"wrk failed ({done.returncode}):\n{done.stdout}{done.stderr}")
@@ -166,7 +172,8 @@ def run_wrk(
     result.cpu_cores = {
         "server": round(server / wall, 2),
         "wrk": round(wrk / wall, 2),
-        "other": round(max(busy - server - wrk, 0) / wall, 2),
+        "postgres": round(db / wall, 2),
+        "other": round(max(busy - server - wrk - db, 0) / wall, 2),
     }
     return result
 
@@ -184,9 +191,13 @@ def machine_busy_seconds() -> float:
     return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
 
 
-def group_cpu_seconds(pgid: int) -> float:
-    """CPU seconds used so far by the live processes of one process group (server + workers)."""
-    total = 0
+def processes_cpu_seconds(pgid: int) -> tuple[float, float]:
+    """CPU seconds used so far by (the processes of group ``pgid``, PostgreSQL's processes).
+
+    Each process counts with the children it has reaped, so PostgreSQL backends
+    that come and go during a run stay counted through the postmaster.
+    """
+    group = postgres = 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -194,10 +205,14 @@ def group_cpu_seconds(pgid: int) -> float:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state is fields[0]
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()  # fields[0] is the state, man 5 proc
+        ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
         if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / CLOCK_TICKS
+            group += ticks
+        elif comm == "postgres":
+            postgres += ticks
+    return group / CLOCK_TICKS, postgres / CLOCK_TICKS
 
 
 def children_cpu_seconds() -> float:
@@ -286,13 +301,17 @@ def stop(proc: subprocess.Popen[bytes] | None, sig: int = signal.SIGTERM) -> Non
 
 
 def log_summary(path: Path) -> str:
-    """``'(empty)'`` or how many lines, how many of them errors, and the distinct error types."""
+    """``'(empty)'``, or its size, its errors and the distinct exception types named in it."""
     lines = path.read_text(errors="replace").splitlines() if path.exists() else []
     if not lines:
         return "(empty)"
-    errors = sum("[ERROR]" in line or "[CRITICAL]" in line for line in lines)
-    kinds = sorted({line.split(":", 1)[0] for line in lines if re.match(r"^\w+(Error|Exception)\b", line)})
-    return f"{len(lines)} lines, {errors} [ERROR] entries" + (f" ({', '.join(kinds)})" if kinds else "")
+    granian = sum(line.startswith(("[ERROR]", "[CRITICAL]")) for line in lines)
+    django = sum(line.startswith("Internal Server Error:") for line in lines)
+    kinds = sorted({m[1] for line in lines if (m := re.match(r"^([\w.]+(?:Error|Exception))\b", line))})
+    summary = f"{len(lines)} lines, {granian} granian [ERROR] entries"
+    if django:
+        summary += f", {django} Django 'Internal Server Error' entries"
+    return summary + (f"; exceptions: {', '.join(kinds)}" if kinds else "")
 
 
 def output_of(command: list[str]) -> str:
@@ -393,6 +412,18 @@ def bench_env(tmp: Path, database: Database) -> dict[str, str]:
     return env
 
 
+def effective_caches(env: dict[str, str]) -> str:
+    """The cache backends the settings pick for this environment, e.g. ``default=DatabaseCache``."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(', '.join(f\"{k}={v['BACKEND'].rsplit('.', 1)[-1]}\" for k, v in settings.CACHES.items()))"
+    )
+    done = subprocess.run(
+        [str(PYTHON), "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    return done.stdout.strip() or "?"
+
+
 def prepare(env: dict[str, str], tmp: Path, log: Path) -> None:
     (tmp / "var").mkdir()
     steps = [
@@ -488,6 +519,7 @@ def table(results: list[WrkResult]) -> str:
     header = (
         "target",
         "req/s",
+        "ok req/s",
         "p50 ms",
         "p90 ms",
         "p99 ms",
@@ -495,6 +527,7 @@ def table(results: list[WrkResult]) -> str:
         "page KiB",
         "CPU server",
         "CPU wrk",
+        "CPU pg",
         "CPU other",
         "errors",
     )
@@ -504,12 +537,13 @@ def table(results: list[WrkResult]) -> str:
             (
                 r.target,
                 f"{r.requests_per_sec:,.1f}",
+                f"{r.ok_per_sec:,.1f}",
                 f"{r.latency_ms.get('50', 0):.2f}",
                 f"{r.latency_ms.get('90', 0):.2f}",
                 f"{r.latency_ms.get('99', 0):.2f}",
                 f"{r.requests:,}",
                 f"{r.page_bytes / 1024:.1f}",
-                *(f"{r.cpu_cores.get(k, 0):.2f}" for k in ("server", "wrk", "other")),
+                *(f"{r.cpu_cores.get(k, 0):.2f}" for k in ("server", "wrk", "postgres", "other")),
                 r.errors_text(),
             )
         )
@@ -589,6 +623,7 @@ def main(argv: list[str] | None = None) -> int:
         database.create(args.drop_existing)
         env = bench_env(tmp, database)
         prepare(env, tmp, setup_log)
+        caches = effective_caches(env)
 
         port = free_port()
         command = [
@@ -641,8 +676,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         results[0].page_bytes, results[1].page_bytes = home_bytes, len(article_html)
-        for path in ("/", article):  # still serving, still 200 after the load?
-            get_ok(port, path)
+        # Still serving, and with 200s, once the load is over?
+        after_load = {path: http_get(port, path)[0] for path in ("/", article)}
         stop(server)
         server_exit = server.returncode
         server = None  # so that the finally does not stop it twice
@@ -671,9 +706,9 @@ def main(argv: list[str] | None = None) -> int:
         stop(nginx, signal.SIGQUIT)
         nginx = None
 
-        ratio = (
-            results[2].requests_per_sec / results[1].requests_per_sec if results[1].requests_per_sec else 0
-        )
+        article_rps, article_ok = results[1].requests_per_sec, results[1].ok_per_sec
+        ratio = results[2].requests_per_sec / article_rps if article_rps else 0.0
+        ratio_ok = results[2].ok_per_sec / article_ok if article_ok else 0.0
         report: dict[str, Any] = {
             "date": started.strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine_info()
@@ -682,18 +717,23 @@ def main(argv: list[str] | None = None) -> int:
             },
             "config": {
                 "server": f"granian --interface {args.interface} --workers {args.workers}",
-                "settings": "masthead.settings.production (DEBUG off, database cache, SERVE_MEDIA=1)"
+                "settings": "masthead.settings.production (DEBUG off, SERVE_MEDIA=1, no REDIS_URL)"
                 + (" + django.request errors logged" if args.log_errors else ""),
                 "database": database.label,
+                "caches": caches,
                 "code": code_version(),
                 "load": f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{args.duration}s --latency"
                 + (f" --timeout {args.wrk_timeout:g}s" if args.wrk_timeout else ""),
             },
-            "results": [asdict(r) | {"errors": r.errors} for r in results],
+            "results": [
+                asdict(r) | {"ok_per_sec": round(r.ok_per_sec, 2), "errors": r.errors} for r in results
+            ],
             "nginx_over_article": round(ratio, 1),
+            "nginx_over_article_ok": round(ratio_ok, 1),
             "server_log": tail(server_log, 50),
             "server_log_summary": log_summary(server_log),
             "server_exit": server_exit,
+            "status_after_load": after_load,
         }
         m, c = report["machine"], report["config"]
         print()
@@ -701,19 +741,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine:  nproc {m['nproc']} ({m['cpu']}), {m['os']}")
         print(
             f"load avg: {m['loadavg_1min_at_start']:.2f} (1 min) when the bench started; "
-            "CPU columns below: cores used during each wrk run by the server, wrk, everything else"
+            "CPU columns below: cores used during each wrk run by the server, wrk, PostgreSQL, "
+            "everything else"
         )
         print(f"software: Python {m['python']}, granian {m['granian']}, wrk {m['wrk']}, nginx {m['nginx']}")
         print(f"server:   {c['server']}, {c['settings']}")
         print(f"database: {c['database']}")
+        print(f"caches:   {c['caches']}")
         print(f"code:     {c['code']}")
         print(f"load:     {c['load']}, wrk and server on the same machine")
         print()
         print(table(results))
         print()
         print(f"nginx / Masthead article: {ratio:.1f}x the requests per second")
-        log = report["server_log"]
+        if results[1].non_2xx_3xx:
+            against_ok = f"{ratio_ok:.1f}x" if ratio_ok else "none of them was a 2xx/3xx"
+            print(
+                f"  (the article's req/s counts its {results[1].non_2xx_3xx} 4xx/5xx answers; "
+                f"against its 2xx/3xx answers only: {against_ok})"
+            )
+        if any(status != 200 for status in after_load.values()):
+            answers = ", ".join(f"GET {path} {status}" for path, status in after_load.items())
+            print(f"after the load, the server still answered: {answers}")
         summary = report["server_log_summary"]
+        log = tail(server_log, 20)
         print(f"server log: {summary}" + (f", last lines:\n{log}" if log.strip() else ""))
         if any(r.non_2xx_3xx for r in results) and not args.log_errors:
             print("Some responses were 4xx/5xx: run again with --log-errors to see Django's tracebacks.")
