@@ -2,8 +2,10 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 
 from .models import NewsroomSettings
 
@@ -32,3 +34,36 @@ class NewsroomLocaleMiddleware:
             return response
         finally:
             timezone.deactivate()
+
+
+class PublicCacheMiddleware:
+    """Let browsers and a CDN keep public pages for a short while.
+
+    A successful GET of a public page by a reader who is not signed in gets
+    ``Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS``; a signed-in
+    editor's pages (which carry the user bar) are ``private, no-cache``.
+    Together with Django's ``ConditionalGetMiddleware`` (ETag, 304) this keeps
+    repeat visits cheap. Responses that set their own ``Cache-Control`` or a
+    cookie are left alone.
+    """
+
+    EXCLUDED_PREFIXES = ("/admin/", "/documents/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path.startswith(self.EXCLUDED_PREFIXES)
+            or "Cache-Control" in response.headers
+            or response.cookies
+        ):
+            return response
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        elif response.status_code == 200:
+            seconds = settings.PUBLIC_CACHE_SECONDS
+            patch_cache_control(response, public=True, max_age=seconds, stale_while_revalidate=seconds)
+        return response
