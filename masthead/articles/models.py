@@ -37,9 +37,12 @@ ARTICLES_PER_PAGE = 12
 def article_cards(queryset: QuerySet | None = None) -> QuerySet:
     """Live articles with everything a card shows, in a fixed number of queries.
 
-    A card shows the headline, standfirst, hero picture and section; the
-    picture's renditions are prefetched (and sections attached with
-    ``attach_sections``) so a list of any length costs the same queries.
+    A card shows the headline, standfirst, hero picture and section. The
+    picture comes with the article (``select_related``), its renditions from
+    Wagtail's rendition cache, and sections are attached with
+    ``attach_sections``, so a list of any length costs the same queries.
+    (Prefetching renditions would make Wagtail write each one back to the
+    rendition cache on every view.)
     """
     if queryset is None:
         queryset = ArticlePage.objects.all()
@@ -47,7 +50,6 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
         queryset.live()
         .public()
         .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")
     )
 
