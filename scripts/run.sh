@@ -9,7 +9,6 @@ PY=.venv/bin/python
 
 scripts/bootstrap.sh
 $PY manage.py migrate --noinput -v 0
-$PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py load_demo
 

@@ -8,6 +8,7 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -17,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
@@ -46,12 +47,7 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
     """
     if queryset is None:
         queryset = ArticlePage.objects.all()
-    return (
-        queryset.live()
-        .public()
-        .select_related("hero_image")
-        .order_by("-first_published_at", "-pk")
-    )
+    return queryset.live().public().select_related("hero_image").order_by("-first_published_at", "-pk")
 
 
 def attach_sections(articles: list["ArticlePage"]) -> list["ArticlePage"]:
@@ -70,6 +66,9 @@ class HomePage(RoutablePageMixin, Page):
 
     TOP_STORIES = 4
     RAIL_LENGTH = 4
+    # A section silent for longer than this gets no rail on the front page;
+    # the bound keeps the ranking query from scanning the whole archive.
+    RAIL_MAX_AGE = timedelta(days=120)
 
     max_count = 1
     subpage_types = ["articles.SectionPage", "articles.AuthorIndexPage"]
@@ -93,7 +92,8 @@ class HomePage(RoutablePageMixin, Page):
         """The latest few articles of every section, in two queries in all."""
         sections = list(SectionPage.objects.child_of(self).live().order_by("path"))
         ranked = (
-            article_cards()
+            self.articles()
+            .filter(first_published_at__gte=timezone.now() - self.RAIL_MAX_AGE)
             .exclude(pk__in=exclude)
             .annotate(
                 rank=Window(
@@ -114,18 +114,17 @@ class HomePage(RoutablePageMixin, Page):
                 result.append((section, rails[section.path]))
         return result
 
-    @path("tags/<slug:tag>/", name="tag")
+    # Tag slugs keep their letters (taggit makes "київ" of "Київ"), so the
+    # route accepts any word characters, not only ASCII ones.
+    @re_path(r"^tags/(?P<tag>[-\w]+)/$", name="tag")
     def tag_page(self, request: HttpRequest, tag: str) -> HttpResponse:
-        """Every live article carrying a tag, newest first."""
+        """Every live article of this site carrying a tag, newest first."""
         tag_obj = get_object_or_404(Tag, slug=tag)
-        articles = article_cards(ArticlePage.objects.filter(tagged_items__tag=tag_obj))
+        articles = article_cards(ArticlePage.objects.descendant_of(self).filter(tagged_items__tag=tag_obj))
         page = paginate(request, articles, ARTICLES_PER_PAGE)
         attach_sections(page.object_list)
-        return self.render(
-            request,
-            context_overrides={"tag": tag_obj, "articles": page},
-            template="pages/tag_page.html",
-        )
+        context = {"page": self, "self": self, "request": request, "tag": tag_obj, "articles": page}
+        return TemplateResponse(request, "pages/tag_page.html", context)
 
 
 class SectionPage(Page):

@@ -21,9 +21,9 @@ class Periodic:
 
 def periodic_tasks() -> list[Periodic]:
     """The tasks the newsroom runs on a schedule."""
-    from .tasks import publish_scheduled
+    from .tasks import prune_task_results, publish_scheduled
 
-    return [Periodic(publish_scheduled, every=15)]
+    return [Periodic(publish_scheduled, every=15), Periodic(prune_task_results, every=3600)]
 
 
 def tick(now: float, schedule: list[Periodic]) -> list[str]:

@@ -6,8 +6,16 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
 from .models import NewsroomSettings
+
+
+def newsroom_for(request: HttpRequest) -> NewsroomSettings:
+    """The settings of the site a request is for; the defaults when no site matches."""
+    if Site.find_for_request(request) is None:
+        return NewsroomSettings()
+    return NewsroomSettings.for_request(request)
 
 
 class NewsroomLocaleMiddleware:
@@ -24,7 +32,7 @@ class NewsroomLocaleMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith(("/admin/", "/static/", "/media/")):
             return self.get_response(request)
-        newsroom = NewsroomSettings.for_request(request)
+        newsroom = newsroom_for(request)
         timezone.activate(newsroom.time_zone)
         translation.activate(newsroom.language)
         request.LANGUAGE_CODE = newsroom.language
@@ -39,12 +47,13 @@ class NewsroomLocaleMiddleware:
 class PublicCacheMiddleware:
     """Let browsers and a CDN keep public pages for a short while.
 
-    A successful GET of a public page by a reader who is not signed in gets
-    ``Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS``; a signed-in
-    editor's pages (which carry the user bar) are ``private, no-cache``.
-    Together with Django's ``ConditionalGetMiddleware`` (ETag, 304) this keeps
-    repeat visits cheap. Responses that set their own ``Cache-Control`` or a
-    cookie are left alone.
+    A successful GET by a reader without a session (no sign-in, no unlocked
+    private page) gets ``Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS``;
+    anyone with a session (a signed-in editor sees the user bar) gets
+    ``private, no-cache``. The decision reads the cookie, not the session, so
+    readers' pages do not vary on cookies. With Django's
+    ``ConditionalGetMiddleware`` (ETag, 304) repeat visits are cheap.
+    Responses that set their own ``Cache-Control`` or a cookie are left alone.
     """
 
     EXCLUDED_PREFIXES = ("/admin/", "/documents/")
@@ -61,7 +70,7 @@ class PublicCacheMiddleware:
             or response.cookies
         ):
             return response
-        if request.user.is_authenticated:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code == 200:
             seconds = settings.PUBLIC_CACHE_SECONDS

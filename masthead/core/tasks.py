@@ -1,5 +1,6 @@
 """Newsroom-wide background work, written against ``django.tasks``."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.tasks import task
 
@@ -13,3 +14,14 @@ def publish_scheduled() -> None:
     worker's clock enqueues this task every few seconds.
     """
     call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def prune_task_results() -> None:
+    """Forget finished tasks older than a day from the database queue.
+
+    The clock alone enqueues thousands of tasks a day; the Redis backend
+    expires its results by itself, the database one needs this.
+    """
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        call_command("prune_db_task_results", queue_name="*", min_age_days=1, verbosity=0)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import flourish, soundcloud, spotify, vimeo, youtube
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "masthead"
@@ -22,12 +23,9 @@ DJANGO_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "django.contrib.postgres",
 ]
 THIRD_PARTY_APPS = [
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -42,7 +40,6 @@ THIRD_PARTY_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django_tasks",
     "django_tasks_db",
 ]
 LOCAL_APPS = [
@@ -83,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "masthead.core.context_processors.session",
             ],
         },
     },
@@ -98,9 +96,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("uk", _("Ukrainian"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
-# Stored times are UTC; pages show them in the newsroom's own time zone, a
-# site setting (see masthead.core.models.NewsroomSettings).
-TIME_ZONE = "UTC"
+# Stored times are UTC. Public pages show them in the newsroom's time zone, a
+# site setting (masthead.core.models.NewsroomSettings); the admin shows them in
+# each editor's own zone (Account > Preferences), or in this one by default.
+TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
 USE_TZ = True
 
@@ -123,13 +122,47 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# Documents editors may upload: no HTML, SVG or scripts that could run on the
+# site's own origin when served.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "txt", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Only providers whose embeds are plain iframes: no third-party script runs on
+# a reader's page because an editor pasted a link.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [youtube, vimeo, soundcloud, spotify, flourish],
+    }
+]
 
 # Background work: every task is written against django.tasks; the engine
 # is configuration (a database queue embedded, Redis at scale).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Errors go to the console (the web server's and worker's log), DEBUG or not.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "masthead": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+# The embedded caches: shared through the database by the web processes and
+# the worker (clock claims, later rate limits); Wagtail's rendition lookups,
+# made on every page view, stay in process memory rather than SQLite writes.
+DATABASE_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "masthead_cache"},
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 # How long browsers and a CDN may keep a public page (see PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))

@@ -7,8 +7,10 @@ that ``manage.py worker`` drains.
 import os
 import secrets
 
+from masthead.core.files import write_private_file
+
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import DATABASE_CACHES, VAR_DIR
 
 VAR_DIR.mkdir(exist_ok=True)
 
@@ -19,8 +21,7 @@ def _local_secret_key() -> str:
     """A key made once per checkout and kept in ``var/`` (git-ignored)."""
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        write_private_file(path, secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -40,19 +41,7 @@ DATABASES = {
     }
 }
 
-CACHES = {
-    # Shared by the web processes and the worker (clock claims, later rate limits).
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "masthead_cache",
-    },
-    # Wagtail looks up picture renditions here on every page view: keep that
-    # in process memory, never as writes to the SQLite file.
-    "renditions": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+CACHES = DATABASE_CACHES
 
 # The embedded server has no reverse proxy in front: let Django serve uploads.
 SERVE_MEDIA = True

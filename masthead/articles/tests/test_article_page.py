@@ -1,6 +1,7 @@
 """What a reader sees on an article page, element by element."""
 
 from datetime import UTC, datetime, timedelta
+from urllib.parse import unquote
 
 import pytest
 from lxml import html
@@ -141,7 +142,7 @@ def test_body_renders_every_block_type(client, section, authors):
     image_caption = " ".join(body.xpath("string(.//figure[@class='figure']/figcaption)").split())
     assert image_caption == "The bridge at dusk. (Library credit)"
     assert body.xpath(".//figure[@class='figure']//img[@loading='lazy']")
-    read_also = body.xpath(".//aside[@class='read-also']")[0]
+    read_also = body.xpath(".//p[@class='read-also']")[0]
     assert read_also.xpath("string(.//a)") == "Older story about the bridge"
     assert read_also.xpath(".//a/@href") == [target.url]
     assert "Read also" in read_also.text_content()
@@ -160,10 +161,10 @@ def test_read_also_follows_the_linked_articles_current_title(client, section, au
     target.title = "Corrected headline"
     target.save_revision().publish()
     tree = get_tree(client, page.url)
-    assert tree.xpath("string(//aside[@class='read-also']//a)") == "Corrected headline"
+    assert tree.xpath("string(//p[@class='read-also']//a)") == "Corrected headline"
 
     target.unpublish()
-    assert not get_tree(client, page.url).xpath("//aside[@class='read-also']")
+    assert not get_tree(client, page.url).xpath("//p[@class='read-also']")
 
 
 def test_tags_and_section_link_to_their_pages(client, article, section):
@@ -241,3 +242,34 @@ def test_future_scheduled_correction_time_is_not_confused_with_now(client, artic
         page=article, text="x", noted_at=article.first_published_at + timedelta(minutes=1)
     )
     assert get_tree(client, article.url).xpath("//section[@class='corrections']")
+
+
+def test_a_tag_in_cyrillic_links_to_its_own_tag_page(client, section, authors):
+    page = ArticleFactory(parent=section, authors=authors, tags=["Київ"])
+    tree = get_tree(client, page.url)
+    href = tree.xpath("//a[@rel='tag']/@href")[0]
+    assert unquote(href) == "/tags/київ/"
+    tag_page = get_tree(client, href)
+    assert "Київ" in tag_page.xpath("string(//h1)")
+    assert tag_page.xpath("//ol[@class='article-list']//h2/a/text()") == [page.title]
+
+
+def test_a_picture_deleted_from_the_library_leaves_the_article_readable(client, section, authors):
+    picture = ImageFactory()
+    body = [
+        paragraph("Before."),
+        {"type": "image", "value": {"image": picture.pk, "caption": "Gone", "credit": ""}},
+    ]
+    page = ArticleFactory(parent=section, authors=authors, body=body)
+    picture.delete()
+    tree = get_tree(client, page.url)
+    assert not tree.xpath("//div[@class='article__body']//figure")
+    assert "Before." in tree.xpath("string(//div[@class='article__body'])")
+
+
+def test_an_unpublished_author_is_named_without_a_broken_link(client, section, authors):
+    page = ArticleFactory(parent=section, authors=authors)
+    authors[1].unpublish()
+    byline = get_tree(client, page.url).xpath("//p[@class='byline']")[0]
+    assert " ".join(byline.text_content().split()) == "by Marta Hlynska and Ostap Verbny"
+    assert [a.get("href") for a in byline.xpath(".//a")] == [authors[0].url]

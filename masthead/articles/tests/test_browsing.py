@@ -42,7 +42,7 @@ def newsroom(db):
 def test_home_page_has_lead_top_stories_rails_and_picks(client, newsroom):
     tree = tree_of(client.get("/"))
     lead = tree.xpath("//article[contains(@class, 'card--lead')]")[0]
-    assert lead.xpath("string(.//h2)") == "Story 5"
+    assert lead.xpath("string(.//h3)") == "Story 5"
     assert lead.xpath(".//picture")  # the lead shows its picture
     assert tree.xpath("//ol[@class='top-stories']//h3/a/text()") == [
         "Story 4",
@@ -130,3 +130,9 @@ def test_tag_page_lists_tagged_articles_and_unknown_tag_is_404(client, newsroom)
 def test_home_page_exists_after_migrations(db):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
+
+
+def test_a_request_for_a_host_with_no_site_is_a_404_not_a_500(client, db):
+    Site.objects.all().delete()
+    response = client.get("/")
+    assert response.status_code == 404

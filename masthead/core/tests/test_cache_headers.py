@@ -11,6 +11,7 @@ def test_reader_gets_a_short_public_cache_lifetime_and_an_etag(client, db, setti
     assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
     assert response["ETag"]
     assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
 
 
 def test_repeat_visit_with_the_etag_is_a_304_without_a_body(client, db):

@@ -73,3 +73,22 @@ def test_clock_enqueues_once_per_period_even_with_several_workers(db):
     assert tick(1004.9, schedule_) == []
     assert tick(1005.0, schedule_) == [record_call.module_path]  # next period
     assert calls == ["ran", "ran"]
+
+
+def test_old_finished_task_results_are_pruned_from_the_database_queue(db, settings):
+    from datetime import timedelta as td
+
+    from django_tasks_db.models import DBTaskResult
+
+    from masthead.core.tasks import prune_task_results
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    old, recent = record_call.enqueue(), record_call.enqueue()
+    DBTaskResult.objects.filter(id=old.id).update(
+        status="SUCCESSFUL", finished_at=timezone.now() - td(days=2)
+    )
+    DBTaskResult.objects.filter(id=recent.id).update(status="SUCCESSFUL", finished_at=timezone.now())
+
+    prune_task_results.call()
+
+    assert [str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)] == [str(recent.id)]

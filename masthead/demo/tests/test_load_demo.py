@@ -62,3 +62,19 @@ def test_warming_renders_every_live_page_and_makes_renditions(demo, db):
     result = warm_pages.enqueue()
     assert result.return_value >= ArticlePage.objects.live().count()
     assert NewsRendition.objects.count() > 0
+
+
+def test_loading_again_keeps_what_editors_changed_in_the_settings(demo, db):
+    site = Site.objects.get(is_default_site=True)
+    newsroom = NewsroomSettings.for_site(site)
+    newsroom.name = "The Renamed Ledger"
+    newsroom.time_zone = "Europe/Lisbon"
+    newsroom.save()
+    call_command("load_demo", stdout=StringIO())
+    newsroom.refresh_from_db()
+    assert (newsroom.name, newsroom.time_zone) == ("The Renamed Ledger", "Europe/Lisbon")
+
+
+def test_demo_pictures_have_alt_text(live_articles):
+    pictures = [a.hero_image for a in live_articles if a.hero_image_id]
+    assert pictures and all(p.description for p in pictures)

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
 from masthead.articles.models import (
     ArticleAuthor,
@@ -27,6 +28,7 @@ from masthead.articles.models import (
     EditorsPicks,
     SectionPage,
 )
+from masthead.core.files import write_private_file
 from masthead.core.models import NewsImage, NewsroomSettings
 from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
@@ -39,11 +41,12 @@ def seed(text: str) -> int:
     return zlib.crc32(text.encode())
 
 
-def demo_image(title: str, data: bytes, credit: str = "") -> NewsImage:
+def demo_image(title: str, data: bytes, credit: str = "", description: str = "") -> NewsImage:
     image = NewsImage.objects.filter(title=title).first()
     if image is None:
         filename = f"{title.lower().replace(' ', '-')[:60]}.jpg"
-        image = NewsImage(title=title, credit=credit, file=ImageFile(BytesIO(data), name=filename))
+        file = ImageFile(BytesIO(data), name=filename)
+        image = NewsImage(title=title, credit=credit, description=description, file=file)
         image.save()
     return image
 
@@ -67,9 +70,11 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             password = secrets.token_urlsafe(12)
-            User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
-            password_file.write_text(password + "\n")
-            password_file.chmod(0o600)
+            admin = User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+            write_private_file(password_file, password + "\n")
+            profile = UserProfile.get_for_user(admin)
+            profile.current_time_zone = content.NEWSROOM["time_zone"]
+            profile.save()
         if password_file.exists():
             return ADMIN_USERNAME, password_file.read_text().strip()
         return ADMIN_USERNAME, None
@@ -77,12 +82,10 @@ class Command(BaseCommand):
     def load(self) -> int:
         site = Site.objects.get(is_default_site=True)
         home = site.root_page.specific
-        newsroom = NewsroomSettings.for_site(site)
-        for field, value in content.NEWSROOM.items():
-            setattr(newsroom, field, value)
-        newsroom.save()
-        site.site_name = content.NEWSROOM["name"]
-        site.save()
+        if not NewsroomSettings.objects.filter(site=site).exists():
+            NewsroomSettings.objects.create(site=site, **content.NEWSROOM)
+            site.site_name = content.NEWSROOM["name"]
+            site.save()
 
         sections = {}
         for data in content.SECTIONS:
@@ -103,7 +106,9 @@ class Command(BaseCommand):
             author = AuthorPage.objects.child_of(author_index).filter(slug=data["slug"]).first()
             if author is None:
                 photo = demo_image(
-                    f"Portrait of {data['name']}", draw_portrait(data["name"], seed(data["slug"]))
+                    f"Portrait of {data['name']}",
+                    draw_portrait(data["name"], seed(data["slug"])),
+                    description=f"Portrait of {data['name']}",
                 )
                 author = author_index.add_child(
                     instance=AuthorPage(
@@ -143,7 +148,10 @@ class Command(BaseCommand):
         if data["hero"]:
             hero = data["hero"]
             page.hero_image = demo_image(
-                f"{data['title']} (picture)", draw_scene(hero["motif"], seed(data["slug"])), hero["credit"]
+                f"{data['title']} (picture)",
+                draw_scene(hero["motif"], seed(data["slug"])),
+                hero["credit"],
+                description=hero["caption"],
             )
             page.hero_caption = hero["caption"]
         body = []
@@ -157,6 +165,7 @@ class Command(BaseCommand):
                     f"{data['title']} (picture {index})",
                     draw_scene(value["motif"], seed(f"{data['slug']}-{index}")),
                     value["credit"],
+                    description=value["caption"],
                 )
                 value = {"image": picture.pk, "caption": value["caption"], "credit": ""}
             body.append({"type": kind, "value": value})
