@@ -164,5 +164,9 @@ DATABASE_CACHES = {
     },
 }
 
+# Render an article in the worker as soon as it is published, so its picture
+# renditions (AVIF takes a moment to encode) are ready for the first reader.
+WARM_PAGES_ON_PUBLISH = True
+
 # How long browsers and a CDN may keep a public page (see PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))

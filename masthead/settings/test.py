@@ -26,6 +26,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
+# The immediate task backend would render every page factories publish.
+WARM_PAGES_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="masthead-test-static-")
 LOGGING = {

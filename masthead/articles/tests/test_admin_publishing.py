@@ -154,3 +154,19 @@ def test_editor_chooses_and_orders_editors_picks_in_the_admin(editor_client, cli
     picks_box = html.fromstring(client.get("/").content).xpath("//section[@class='picks']//h3/a/text()")
     assert picks_box == ["Portrait of the last ferryman", "Investigation into the grain silos"]
     assert [p.article_id for p in EditorsPicks.for_site(site).picks.all()] == [second.pk, first.pk]
+
+
+def test_publishing_an_article_makes_its_picture_renditions_in_the_background(
+    editor_client, section, authors, settings, django_capture_on_commit_callbacks
+):
+    from masthead.core.models import NewsRendition
+
+    from .factories import ImageFactory
+
+    settings.WARM_PAGES_ON_PUBLISH = True
+    picture = ImageFactory()
+    data = article_form(authors[0], hero_image=picture.pk, **{"action-publish": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(add_url(section), data).status_code == 302
+    formats = set(NewsRendition.objects.filter(image=picture).values_list("filter_spec", flat=True))
+    assert {"format-avif|fill-1200x675", "format-webp|fill-1200x675", "format-jpeg|fill-480x270"} <= formats

@@ -57,7 +57,7 @@ def test_loading_twice_changes_nothing(demo, db):
 
 def test_warming_renders_every_live_page_and_makes_renditions(demo, db):
     from masthead.core.models import NewsRendition
-    from masthead.demo.tasks import warm_pages
+    from masthead.core.tasks import warm_pages
 
     result = warm_pages.enqueue()
     assert result.return_value >= ArticlePage.objects.live().count()

@@ -30,9 +30,9 @@ from masthead.articles.models import (
 )
 from masthead.core.files import write_private_file
 from masthead.core.models import NewsImage, NewsroomSettings
+from masthead.core.tasks import warm_pages
 from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
-from masthead.demo.tasks import warm_pages
 
 ADMIN_USERNAME = "admin"
 
