@@ -1973,3 +1973,52 @@ EDITORS_PICKS = [
     "court-orders-rehousing-lantern-street",
     "rising-rents-push-bakeries-out-of-old-town",
 ]
+
+# The News Feed: short updates, newest first. "minutes_ago" is counted from
+# the moment the demo is loaded; "article" links the full story.
+NEWS_FEED = [
+    {
+        "minutes_ago": 4,
+        "text": "Korvany Power Networks says the last 300 homes in the Mill Quarter have power again.",
+    },
+    {
+        "minutes_ago": 19,
+        "text": "The city council will meet in an extra session on Thursday to vote on the heating fund.",
+        "article": "council-approves-emergency-heating-fund",
+    },
+    {"minutes_ago": 37, "text": "Tram line 4 is running again between the depot and the river station."},
+    {
+        "minutes_ago": 58,
+        "text": "Substation fault: repair crews expect to finish work at Zarichna by early evening.",
+        "article": "overnight-outage-eastern-korvany",
+    },
+    {
+        "minutes_ago": 95,
+        "text": "Fog has closed the Ivra ferry crossing until at least noon, the harbour office says.",
+    },
+    {
+        "minutes_ago": 140,
+        "text": "The trial of two former port officials resumes this afternoon with the first defence witness.",
+        "article": "port-procurement-trial-opens",
+    },
+    {
+        "minutes_ago": 210,
+        "text": "Schools in the eastern districts open an hour late today after the overnight outage.",
+    },
+    {
+        "minutes_ago": 300,
+        "text": "The regional emergency service reports no injuries from last night's storm.",
+    },
+    {
+        "minutes_ago": 1500,
+        "text": "City libraries extend opening hours as warm rooms through the end of the month.",
+    },
+    {
+        "minutes_ago": 1620,
+        "text": "Korvany's water company publishes its winter maintenance schedule for the old town.",
+    },
+    {
+        "minutes_ago": 2950,
+        "text": "The Ivra rose 40 centimetres overnight; no flood warnings have been issued.",
+    },
+]

@@ -54,7 +54,7 @@ def test_home_page_has_lead_top_stories_rails_and_picks(client, newsroom):
     # the lead and top stories are not repeated in the rails: only Story 0 is left
     assert [r.xpath("string(.//h2)") for r in rails] == ["Business"]
     assert tree.xpath("//section[@class='picks']//h3/a/text()") == ["Story 0"]
-    assert tree.xpath("//nav[@class='site-nav']//a/text()") == ["City", "Business"]
+    assert tree.xpath("//nav[@class='site-nav']//a/text()") == ["City", "Business", "News Feed"]
 
 
 def test_home_page_rails_show_each_sections_latest_articles(client, section, authors):

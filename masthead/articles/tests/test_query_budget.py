@@ -9,8 +9,8 @@ from masthead.articles.models import EditorsPick, EditorsPicks
 
 from .factories import ArticleFactory, AuthorFactory, ImageFactory, SectionFactory, hours_ago, paragraph
 
-ARTICLE_PAGE_MAX_QUERIES = 23
-HOME_PAGE_MAX_QUERIES = 17
+ARTICLE_PAGE_MAX_QUERIES = 25
+HOME_PAGE_MAX_QUERIES = 19
 
 
 def build_newsroom(size: int) -> dict:

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from masthead.articles.models import ArticlePage, AuthorPage, Correction, EditorsPicks, SectionPage
 from masthead.core.models import NewsroomSettings
+from masthead.newsfeed.models import NewsItem
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,8 @@ def test_demo_has_the_promised_size(live_articles):
     picks = EditorsPicks.for_site(Site.objects.get(is_default_site=True)).articles()
     assert len(picks) >= 3
     assert NewsroomSettings.for_site(Site.objects.get(is_default_site=True)).time_zone == "Europe/Kyiv"
+    assert NewsItem.objects.published().count() >= 10
+    assert NewsItem.objects.filter(article__isnull=False).count() >= 3
 
 
 def test_every_demo_page_renders(client, live_articles):

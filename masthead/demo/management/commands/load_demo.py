@@ -33,6 +33,7 @@ from masthead.core.models import NewsImage, NewsroomSettings
 from masthead.core.tasks import warm_pages
 from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
+from masthead.newsfeed.models import NewsItem
 
 ADMIN_USERNAME = "admin"
 
@@ -136,6 +137,14 @@ class Command(BaseCommand):
         now = timezone.now().replace(second=0, microsecond=0)
         for data in new:
             self.write_article(pages[data["slug"]], data, pages, authors, now)
+
+        if not NewsItem.objects.exists():
+            for data in content.NEWS_FEED:
+                NewsItem.objects.create(
+                    text=data["text"],
+                    article=pages.get(data.get("article", "")),
+                    posted_at=now - timedelta(minutes=data["minutes_ago"]),
+                )
 
         picks = EditorsPicks.for_site(site)
         if not picks.picks.exists():

@@ -1,0 +1,93 @@
+"""The News Feed: short, timestamped updates posted through the day."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+
+MAX_LENGTH = 280
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self) -> QuerySet:
+        """Items readers may see: posted, newest first."""
+        return self.filter(posted_at__lte=timezone.now()).order_by("-posted_at", "-pk")
+
+    def breaking(self) -> QuerySet:
+        """Items flagged as breaking whose banner has not expired."""
+        now = timezone.now()
+        return (
+            self.published()
+            .filter(is_breaking=True)
+            .filter(Q(breaking_until__isnull=True) | Q(breaking_until__gt=now))
+        )
+
+
+class NewsItem(models.Model):
+    """One update in the News Feed: a sentence or two, with a time and an address."""
+
+    text = models.TextField(
+        _("text"),
+        max_length=MAX_LENGTH,
+        help_text=_("One or two sentences, at most %(max)d characters.") % {"max": MAX_LENGTH},
+    )
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("linked article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the article with the full story."),
+    )
+    is_breaking = models.BooleanField(
+        _("breaking"), default=False, help_text=_("Show this item as a banner across the site.")
+    )
+    breaking_until = models.DateTimeField(
+        _("banner until"),
+        null=True,
+        blank=True,
+        help_text=_("When the banner stops showing. Empty: until the flag is cleared."),
+    )
+    posted_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("last edited"), auto_now=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = NewsItemQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        PageChooserPanel("article", "articles.ArticlePage"),
+        FieldPanel("is_breaking"),
+        FieldPanel("breaking_until"),
+        FieldPanel("posted_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("news feed item")
+        verbose_name_plural = _("news feed items")
+        ordering = ["-posted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:59] + "…"
+
+    @property
+    def local_day(self) -> date:
+        """The day the item was posted, in the time zone pages are shown in."""
+        return timezone.localtime(self.posted_at).date()
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsfeed:item", args=[self.pk])
