@@ -85,3 +85,16 @@ def run_worker_until_published(env: dict, delay: int = 6) -> tuple[dict, dict]:
         output = worker.communicate(timeout=30)[0].decode(errors="replace")
     assert state["live"], f"not published; worker said:\n{output[-3000:]}"
     return scheduled, {"before": before, "after": state}
+
+
+def migrated_embedded_env(var_dir: Path) -> dict:
+    """The environment of an embedded newsroom in ``var_dir``, its database migrated."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded",
+        "MASTHEAD_VAR_DIR": str(var_dir),
+    }
+    env.pop("DATABASE_URL", None)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    return env

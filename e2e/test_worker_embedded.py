@@ -1,23 +1,13 @@
 """The real worker process publishes a scheduled article on time (embedded: SQLite queue)."""
 
-import os
-
 import pytest
 
-from .processes import manage, run_worker_until_published
+from .processes import migrated_embedded_env, run_worker_until_published
 
 
 @pytest.fixture
 def embedded_env(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded",
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-    }
-    env.pop("DATABASE_URL", None)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    return env
+    return migrated_embedded_env(tmp_path)
 
 
 def test_embedded_worker_publishes_a_scheduled_article_on_time(embedded_env):

@@ -91,3 +91,28 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("newsfeed:item", args=[self.pk])
+
+
+class FeedEvent(models.Model):
+    """One change to the feed, in the order readers must see it.
+
+    The stream sends these to open pages; a reader who reconnects with the
+    id of the last event they saw gets exactly the ones after it. ``html`` is
+    the item as the feed column shows it (empty for a deletion).
+    """
+
+    class Kind(models.TextChoices):
+        POSTED = "posted", _("posted")
+        EDITED = "edited", _("edited")
+        DELETED = "deleted", _("deleted")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    item_id = models.BigIntegerField(db_index=True)
+    html = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.item_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, stream, views
 
 app_name = "newsfeed"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("rss.xml", feeds.NewsFeedRss(), name="rss"),
     path("atom.xml", feeds.NewsFeedAtom(), name="atom"),
     path("feed.json", feeds.json_feed, name="json"),
+    path("stream/", stream.stream, name="stream"),
 ]

@@ -169,5 +169,10 @@ DATABASE_CACHES = {
 # renditions (AVIF takes a moment to encode) are ready for the first reader.
 WARM_PAGES_ON_PUBLISH = True
 
+# The News Feed's live stream: how often each process looks for new events,
+# and how soon a disconnected browser tries again.
+NEWSFEED_POLL_SECONDS = float(os.environ.get("NEWSFEED_POLL_SECONDS", "0.25"))
+NEWSFEED_RETRY_MS = 2000
+
 # How long browsers and a CDN may keep a public page (see PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))

@@ -12,7 +12,8 @@ COLUMN_LENGTH = 8
 @register.inclusion_tag("components/news_feed_column.html")
 def news_feed_column() -> dict:
     """The latest items, newest first, with a link to the whole feed."""
-    return {"items": list(NewsItem.objects.published().select_related("article")[:COLUMN_LENGTH])}
+    items = list(NewsItem.objects.published().select_related("article")[:COLUMN_LENGTH])
+    return {"items": items, "limit": COLUMN_LENGTH}
 
 
 @register.inclusion_tag("components/breaking_banner.html")

@@ -165,3 +165,35 @@ def test_article_pages_show_the_feed_column_and_link_items_to_articles(client, d
     tree = tree_of(client.get(article.url))
     column = tree.xpath("//aside[@class='article-rail']//section[@class='news-feed']")[0]
     assert column.xpath(".//a[@class='news-item__more']/@href") == [article.url]
+
+
+def test_every_change_is_recorded_in_order_for_the_live_stream(admin_client, db):
+    from masthead.newsfeed.models import FeedEvent
+
+    assert admin_client.post(reverse(ADD_URL), admin_form(text="Posted.")).status_code == 302
+    item = NewsItem.objects.get()
+    edit = reverse("wagtailsnippets_newsfeed_newsitem:edit", args=[item.pk])
+    posted = timezone.localtime(item.posted_at).strftime("%Y-%m-%d %H:%M")
+    admin_client.post(edit, admin_form(text="Edited.", posted_at=posted))
+    admin_client.post(reverse("wagtailsnippets_newsfeed_newsitem:delete", args=[item.pk]))
+
+    events = list(FeedEvent.objects.order_by("pk"))
+    assert [(e.kind, e.item_id) for e in events] == [
+        ("posted", item.pk),
+        ("edited", item.pk),
+        ("deleted", item.pk),
+    ]
+    assert "Posted." in events[0].html and "Edited." in events[1].html and events[2].html == ""
+    assert f'id="news-item-{item.pk}"' in events[1].html  # what the page's script replaces
+
+
+def test_stream_endpoint_ignores_a_malformed_last_event_id(db):
+    from django.test import RequestFactory
+
+    from masthead.newsfeed.stream import parse_last_event_id
+
+    factory = RequestFactory()
+    assert parse_last_event_id(factory.get("/", HTTP_LAST_EVENT_ID="41")) == 41
+    for junk in ("", "abc", "-1", "1.5", "9" * 40):
+        assert parse_last_event_id(factory.get("/", HTTP_LAST_EVENT_ID=junk)) is None
+    assert parse_last_event_id(factory.get("/?last_event_id=7")) == 7

@@ -1,0 +1,165 @@
+"""The live stream over real HTTP, from real server processes."""
+
+import http.client
+import json
+import socket
+import subprocess
+import time
+
+import pytest
+
+from .processes import PYTHON, ROOT, migrated_embedded_env, python
+
+POST_ITEMS = """
+import django, json
+django.setup()
+from masthead.newsfeed.models import FeedEvent, NewsItem
+texts = {texts!r}
+items = [NewsItem.objects.create(text=t) for t in texts]
+print(json.dumps({{"last_event": FeedEvent.objects.order_by("-pk").first().pk}}))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def embedded_env(tmp_path_factory):
+    """One migrated embedded newsroom for the module (migrating takes seconds)."""
+    return migrated_embedded_env(tmp_path_factory.mktemp("stream"))
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def start_server(env: dict) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "granian", "--interface", "asginl", "--host", "127.0.0.1", "--port", str(port)]
+        + ["--workers", "1", "--log-level", "warning", "masthead.asgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return server, port
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise AssertionError("the server did not start")
+
+
+class EventReader:
+    """A minimal Server-Sent Events client over a real socket."""
+
+    def __init__(self, port: int, last_event_id: str | None = None) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+        headers = {"Accept": "text/event-stream"}
+        if last_event_id is not None:
+            headers["Last-Event-ID"] = last_event_id
+        self.conn.request("GET", "/news-feed/stream/", headers=headers)
+        self.response = self.conn.getresponse()
+        assert self.response.status == 200
+        assert self.response.getheader("Content-Type").startswith("text/event-stream")
+
+    def next_event(self) -> dict:
+        fields: dict = {}
+        while True:
+            line = self.response.fp.readline().decode().rstrip("\n")
+            if line == "":
+                if "data" in fields:
+                    return {"id": int(fields["id"]), "event": fields["event"], **json.loads(fields["data"])}
+                fields = {}
+                continue
+            if line.startswith(":"):
+                continue
+            name, _, value = line.partition(": ")
+            fields[name] = value
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@pytest.fixture(scope="module")
+def server(embedded_env):
+    process, port = start_server(embedded_env)
+    yield port
+    stop(process)
+
+
+def test_an_open_stream_receives_a_new_item_within_a_second_or_so(embedded_env, server):
+    reader = EventReader(server)
+    time.sleep(0.5)  # the stream is open before the item is posted
+    posted_at = time.monotonic()
+    python(embedded_env, POST_ITEMS.format(texts=["Sirens in the river districts."]))
+    event = reader.next_event()
+    assert event["event"] == "posted"
+    assert "Sirens in the river districts." in event["html"]
+    assert time.monotonic() - posted_at < 10  # generous: the figure itself is measured in bench/
+    reader.close()
+
+
+def test_a_reconnecting_reader_gets_exactly_the_events_it_missed(embedded_env, server):
+    first = python(embedded_env, POST_ITEMS.format(texts=["One."]))
+    python(embedded_env, POST_ITEMS.format(texts=["Two.", "Three."]))
+    reader = EventReader(server, last_event_id=str(first["last_event"]))
+    missed = [reader.next_event() for _ in range(2)]
+    assert [e["event"] for e in missed] == ["posted", "posted"]
+    assert ["Two." in missed[0]["html"], "Three." in missed[1]["html"]] == [True, True]
+    assert [e["id"] for e in missed] == [first["last_event"] + 1, first["last_event"] + 2]
+    # nothing else is pending: the next event is a new one, not a repeat
+    python(embedded_env, POST_ITEMS.format(texts=["Four."]))
+    assert "Four." in reader.next_event()["html"]
+    reader.close()
+
+
+@pytest.mark.parametrize("junk", ["abc", "-5", "9" * 40, "1e9"])
+def test_a_malformed_last_event_id_is_ignored(embedded_env, server, junk):
+    reader = EventReader(server, last_event_id=junk)
+    python(embedded_env, POST_ITEMS.format(texts=["After junk."]))
+    assert "After junk." in reader.next_event()["html"]
+    reader.close()
+
+
+def test_an_item_posted_anywhere_reaches_readers_on_every_server_process(embedded_env, server):
+    other, other_port = start_server(embedded_env)
+    readers = [EventReader(server), EventReader(other_port)]
+    try:
+        time.sleep(0.5)
+        python(embedded_env, POST_ITEMS.format(texts=["Seen everywhere."]))
+        assert all("Seen everywhere." in r.next_event()["html"] for r in readers)
+    finally:
+        for reader in readers:
+            reader.close()
+        stop(other)
+
+
+def test_two_open_pages_show_a_new_item_without_reloading(browser, embedded_env, server):
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    pages = [context.new_page() for _ in range(2)]
+    for page in pages:
+        page.goto(f"http://127.0.0.1:{server}/")
+        expect(page.locator("[data-news-feed]")).to_be_visible()
+    time.sleep(1)  # both EventSources connected
+    python(embedded_env, POST_ITEMS.format(texts=["Seen without reloading."]))
+    for page in pages:
+        expect(page.locator("[data-news-feed] .news-feed__list")).to_contain_text("Seen without reloading.")
+    status = pages[0].locator("[data-news-feed-status]")
+    expect(status).to_have_text("New update: Seen without reloading.")
+    assert pages[0].evaluate("document.activeElement === document.body")  # focus was not moved
+    context.close()
