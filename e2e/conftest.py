@@ -2,8 +2,13 @@
 
 import os
 import shutil
+import uuid
 
+import psycopg
 import pytest
+import redis
+
+from .processes import IN_CI, POSTGRES_ADMIN_URL, REDIS_URL, manage, service_available
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own network chatter is refused on a closed machine; keep it quiet.
@@ -50,3 +55,31 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def scaled_env(tmp_path):
+    """A scaled newsroom: production settings on a fresh PostgreSQL database and Redis."""
+    for kind in ("postgres", "redis"):
+        if not service_available(kind):
+            if IN_CI:
+                pytest.fail(f"{kind} must be reachable in CI")
+            pytest.skip(f"{kind} is not reachable")
+    name = f"masthead_worker_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
+        "REDIS_URL": REDIS_URL,
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    manage(env, "migrate", "--noinput", "-v", "0")
+    yield env
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -65,8 +65,8 @@ def start_server(env: dict) -> tuple[subprocess.Popen, int]:
 class EventReader:
     """A minimal Server-Sent Events client over a real socket."""
 
-    def __init__(self, port: int, last_event_id: str | None = None) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    def __init__(self, port: int, last_event_id: str | None = None, timeout: float = 15) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         headers = {"Accept": "text/event-stream"}
         if last_event_id is not None:
             headers["Last-Event-ID"] = last_event_id
@@ -163,3 +163,20 @@ def test_two_open_pages_show_a_new_item_without_reloading(browser, embedded_env,
     expect(status).to_have_text("New update: Seen without reloading.")
     assert pages[0].evaluate("document.activeElement === document.body")  # focus was not moved
     context.close()
+
+
+def test_scaled_processes_hear_of_a_new_item_through_redis_at_once(scaled_env):
+    # The safety-net poll is set far beyond the readers' timeout: only the
+    # Redis announcement can deliver the item in time.
+    env = {**scaled_env, "NEWSFEED_POLL_SECONDS_WITH_REDIS": "300"}
+    servers = [start_server(env), start_server(env)]
+    readers = [EventReader(port, timeout=30) for _, port in servers]
+    try:
+        time.sleep(1)
+        python(env, POST_ITEMS.format(texts=["Through Redis."]))
+        assert all("Through Redis." in reader.next_event()["html"] for reader in readers)
+    finally:
+        for reader in readers:
+            reader.close()
+        for process, _ in servers:
+            stop(process)

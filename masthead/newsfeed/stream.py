@@ -14,16 +14,21 @@ with the hub's window is disconnected, and catches up on reconnecting.
 """
 
 import asyncio
+import contextlib
 import json
+import logging
 from collections import deque
 from collections.abc import AsyncIterator
 
+import redis.asyncio as aioredis
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import close_old_connections
 from django.http import HttpRequest, StreamingHttpResponse
 
 from .models import FeedEvent
+
+logger = logging.getLogger(__name__)
 
 WINDOW = 500
 HEARTBEAT_SECONDS = 15
@@ -41,18 +46,45 @@ def event_message(event: FeedEvent) -> str:
 
 
 class FeedHub:
-    """One per process: polls the event table and wakes the streams waiting on it."""
+    """One per process: polls the event table and wakes the streams waiting on it.
+
+    With Redis configured, a message on the feed's channel makes the hub look
+    at once, and the polling is only a slow safety net.
+    """
 
     def __init__(self) -> None:
         self.events: deque[FeedEvent] = deque(maxlen=WINDOW)
         self.start_id: int | None = None  # the hub holds every event after this one...
         self.last_id: int | None = None
         self.changed = asyncio.Condition()
+        self.wake = asyncio.Event()
         self.task: asyncio.Task | None = None
+        self.listener: asyncio.Task | None = None
 
     def start(self) -> None:
+        loop = asyncio.get_running_loop()
         if self.task is None or self.task.done():
-            self.task = asyncio.get_running_loop().create_task(self.poll_forever())
+            self.task = loop.create_task(self.poll_forever())
+        if getattr(settings, "REDIS_URL", "") and (self.listener is None or self.listener.done()):
+            self.listener = loop.create_task(self.listen_forever())
+
+    async def listen_forever(self) -> None:
+        """Wake the poller whenever any process announces a change through Redis."""
+        from .signal_handlers import CHANNEL
+
+        while True:
+            client = aioredis.Redis.from_url(settings.REDIS_URL)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(CHANNEL)
+                    async for message in pubsub.listen():
+                        if message["type"] == "message":
+                            self.wake.set()
+            except (aioredis.RedisError, OSError):
+                logger.warning("Lost the Redis feed channel; retrying", exc_info=True)
+                await asyncio.sleep(1)
+            finally:
+                await client.aclose()
 
     async def poll_forever(self) -> None:
         if self.last_id is None:
@@ -64,7 +96,14 @@ class FeedHub:
                 self.last_id = new[-1].pk
                 async with self.changed:
                     self.changed.notify_all()
-            await asyncio.sleep(settings.NEWSFEED_POLL_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), self.poll_seconds())
+            self.wake.clear()
+
+    def poll_seconds(self) -> float:
+        if self.listener is not None and not self.listener.done():
+            return settings.NEWSFEED_POLL_SECONDS_WITH_REDIS
+        return settings.NEWSFEED_POLL_SECONDS
 
     def held_after(self, last_id: int) -> list[FeedEvent] | None:
         """The events after ``last_id`` from memory; None when memory does not reach back."""

@@ -172,6 +172,7 @@ WARM_PAGES_ON_PUBLISH = True
 # The News Feed's live stream: how often each process looks for new events,
 # and how soon a disconnected browser tries again.
 NEWSFEED_POLL_SECONDS = float(os.environ.get("NEWSFEED_POLL_SECONDS", "0.25"))
+NEWSFEED_POLL_SECONDS_WITH_REDIS = float(os.environ.get("NEWSFEED_POLL_SECONDS_WITH_REDIS", "2"))
 NEWSFEED_RETRY_MS = 2000
 
 # How long browsers and a CDN may keep a public page (see PublicCacheMiddleware).
