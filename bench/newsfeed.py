@@ -1,0 +1,168 @@
+"""Benchmark the News Feed's live stream: delivery latency to many open pages.
+
+Starts Masthead (embedded settings, a fresh database in a temp dir) under
+granian, opens N Server-Sent Events streams from this process (asyncio, raw
+sockets), posts items through the ORM, and prints the delay from each post
+to its receipt by every subscriber (p50, p99, max), items lost or duplicated,
+and the server's memory. A benchmark that prints figures, not a test.
+
+    .venv/bin/python bench/newsfeed.py --subscribers 1000 --items 100
+"""
+
+import argparse
+import asyncio
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children, in MiB."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for p in pids:
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+async def subscribe(port: int, received: dict, ready: asyncio.Event, counter: list) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"GET /news-feed/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+    await writer.drain()
+    while (await reader.readline()) not in (b"\r\n", b""):
+        pass  # response headers
+    counter[0] += 1
+    if counter[0] == counter[1]:
+        ready.set()
+    marker = b"bench-item-"
+    while True:
+        line = await reader.readline()
+        if not line:
+            return
+        start = line.find(marker)
+        if line.startswith(b"data:") and start != -1:
+            end = line.find(b".", start)
+            key = int(line[start + len(marker) : end])
+            received.setdefault(key, []).append(time.time())
+
+
+def post_items(env: dict, count: int, interval: float, posted: dict) -> None:
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from masthead.newsfeed.models import NewsItem
+
+    for i in range(count):
+        posted[i] = time.time()
+        NewsItem.objects.create(text=f"bench-item-{i}. An update for the benchmark.")
+        time.sleep(interval)
+
+
+async def run(args: argparse.Namespace) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    tmp = Path(tempfile.mkdtemp(prefix="masthead-bench-feed-"))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded", "MASTHEAD_VAR_DIR": str(tmp)}
+    env.pop("DATABASE_URL", None)
+    subprocess.run([PYTHON, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "granian", "--interface", "asginl", "--host", "127.0.0.1", "--port", str(port)]
+        + ["--workers", str(args.workers), "--log-level", "warning", "--backlog", "4096"]
+        + ["masthead.asgi:application"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        memory_idle = rss_mib(server.pid)
+        received: dict[int, list[float]] = {}
+        ready = asyncio.Event()
+        counter = [0, args.subscribers]
+        tasks = [
+            asyncio.create_task(subscribe(port, received, ready, counter)) for _ in range(args.subscribers)
+        ]
+        await asyncio.wait_for(ready.wait(), 120)
+        await asyncio.sleep(1)
+        memory_open = rss_mib(server.pid)
+
+        posted: dict[int, float] = {}
+        poster = threading.Thread(target=post_items, args=(env, args.items, args.interval, posted))
+        started = time.time()
+        poster.start()
+        while poster.is_alive() or time.time() - started < args.items * args.interval + 1:
+            await asyncio.sleep(0.2)
+        deadline = time.time() + 10
+        while (
+            time.time() < deadline and sum(len(v) for v in received.values()) < args.items * args.subscribers
+        ):
+            await asyncio.sleep(0.2)
+        memory_after = rss_mib(server.pid)
+        for task in tasks:
+            task.cancel()
+
+        delays = sorted(t - posted[i] for i, times in received.items() for t in times if i in posted)
+        expected = args.items * args.subscribers
+        duplicates = sum(max(0, len(times) - args.subscribers) for times in received.values())
+        lost = expected - (len(delays) - duplicates)
+        q = statistics.quantiles(delays, n=100) if len(delays) > 1 else [0] * 99
+        print(
+            f"subscribers {args.subscribers}, items {args.items} every {args.interval}s, "
+            f"granian asginl x{args.workers}, embedded SQLite, "
+            f"poll {os.environ.get('NEWSFEED_POLL_SECONDS', '0.25')}s"
+        )
+        print(f"deliveries  {len(delays)} of {expected}; lost {lost}; duplicated {duplicates}")
+        if delays:
+            print(f"latency ms  p50 {q[49] * 1000:.0f}  p99 {q[98] * 1000:.0f}  max {delays[-1] * 1000:.0f}")
+        print(
+            f"server RSS  idle {memory_idle:.0f} MiB, {args.subscribers} open {memory_open:.0f} MiB, "
+            f"after posting {memory_after:.0f} MiB"
+        )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--subscribers", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=100)
+    parser.add_argument("--interval", type=float, default=0.1, help="seconds between posts")
+    parser.add_argument("--workers", type=int, default=1)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
