@@ -24,7 +24,8 @@ import redis.asyncio as aioredis
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import close_old_connections
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 
 from .models import FeedEvent
 
@@ -172,8 +173,16 @@ async def event_stream(hub: FeedHub, last_id: int | None) -> AsyncIterator[str]:
             yield ": keep-alive\n\n"
 
 
-async def stream(request: HttpRequest) -> StreamingHttpResponse:
+async def stream(request: HttpRequest) -> HttpResponse:
     """``GET /news-feed/stream/``: the feed's changes as Server-Sent Events."""
+    if "wsgi.version" in request.META:
+        # A WSGI server would hold a thread per reader, forever; pages keep
+        # the column as rendered, and the browser's EventSource gives up.
+        return HttpResponse(
+            _("The live News Feed needs an ASGI server (see the README)."),
+            status=501,
+            content_type="text/plain",
+        )
     hub = hub_for_this_loop()
     response = StreamingHttpResponse(
         event_stream(hub, parse_last_event_id(request)), content_type="text/event-stream"

@@ -197,3 +197,9 @@ def test_stream_endpoint_ignores_a_malformed_last_event_id(db):
     for junk in ("", "abc", "-1", "1.5", "9" * 40):
         assert parse_last_event_id(factory.get("/", HTTP_LAST_EVENT_ID=junk)) is None
     assert parse_last_event_id(factory.get("/?last_event_id=7")) == 7
+
+
+def test_the_stream_refuses_clearly_under_a_wsgi_server(client, db):
+    response = client.get("/news-feed/stream/")  # Django's test client speaks WSGI
+    assert response.status_code == 501
+    assert b"needs an ASGI server" in response.content
