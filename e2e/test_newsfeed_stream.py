@@ -134,16 +134,23 @@ def test_a_malformed_last_event_id_is_ignored(embedded_env, server, junk):
     reader.close()
 
 
-def test_an_item_posted_anywhere_reaches_readers_on_every_server_process(embedded_env, server):
-    other, other_port = start_server(embedded_env)
-    readers = [EventReader(server), EventReader(other_port)]
+def assert_every_reader_receives(env: dict, ports: list[int], text: str, timeout: float = 15) -> None:
+    """Open a stream on each port, post ``text`` from another process, and see it on all."""
+    readers = [EventReader(port, timeout=timeout) for port in ports]
     try:
-        time.sleep(0.5)
-        python(embedded_env, POST_ITEMS.format(texts=["Seen everywhere."]))
-        assert all("Seen everywhere." in r.next_event()["html"] for r in readers)
+        time.sleep(1)  # the streams are open before the item is posted
+        python(env, POST_ITEMS.format(texts=[text]))
+        assert all(text in reader.next_event()["html"] for reader in readers)
     finally:
         for reader in readers:
             reader.close()
+
+
+def test_an_item_posted_anywhere_reaches_readers_on_every_server_process(embedded_env, server):
+    other, other_port = start_server(embedded_env)
+    try:
+        assert_every_reader_receives(embedded_env, [server, other_port], "Seen everywhere.")
+    finally:
         stop(other)
 
 
@@ -170,13 +177,8 @@ def test_scaled_processes_hear_of_a_new_item_through_redis_at_once(scaled_env):
     # Redis announcement can deliver the item in time.
     env = {**scaled_env, "NEWSFEED_POLL_SECONDS_WITH_REDIS": "300"}
     servers = [start_server(env), start_server(env)]
-    readers = [EventReader(port, timeout=30) for _, port in servers]
     try:
-        time.sleep(1)
-        python(env, POST_ITEMS.format(texts=["Through Redis."]))
-        assert all("Through Redis." in reader.next_event()["html"] for reader in readers)
+        assert_every_reader_receives(env, [port for _, port in servers], "Through Redis.", timeout=30)
     finally:
-        for reader in readers:
-            reader.close()
         for process, _ in servers:
             stop(process)

@@ -50,12 +50,17 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
     return queryset.live().public().select_related("hero_image").order_by("-first_published_at", "-pk")
 
 
+def set_section(article: "ArticlePage", section: "SectionPage | None") -> None:
+    """Fill the article's cached ``section`` so showing it costs no query."""
+    article.__dict__["section"] = section
+
+
 def attach_sections(articles: list["ArticlePage"]) -> list["ArticlePage"]:
     """Set ``article.section`` on each article with one query for all of them."""
     parent_paths = {article.path[: -ArticlePage.steplen] for article in articles}
     sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
     for article in articles:
-        article.__dict__["section"] = sections.get(article.path[: -ArticlePage.steplen])
+        set_section(article, sections.get(article.path[: -ArticlePage.steplen]))
     return articles
 
 
@@ -109,7 +114,7 @@ class HomePage(RoutablePageMixin, Page):
         result = []
         for section in sections:
             for article in rails[section.path]:
-                article.__dict__["section"] = section
+                set_section(article, section)
             if rails[section.path]:
                 result.append((section, rails[section.path]))
         return result
@@ -146,7 +151,7 @@ class SectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         page = paginate(request, article_cards(ArticlePage.objects.child_of(self)), ARTICLES_PER_PAGE)
         for article in page.object_list:
-            article.__dict__["section"] = self
+            set_section(article, self)
         context["articles"] = page
         return context
 

@@ -12,9 +12,13 @@ from .models import NewsroomSettings
 
 
 def newsroom_for(request: HttpRequest) -> NewsroomSettings:
-    """The settings of the site a request is for; the defaults when no site matches."""
+    """The settings of the site a request is for; the defaults when no site matches.
+
+    ``for_request`` keeps the settings on the request, so the templates'
+    ``settings`` context reuses them without another query.
+    """
     if Site.find_for_request(request) is None:
-        return NewsroomSettings()
+        return NewsroomSettings.of(None)
     return NewsroomSettings.for_request(request)
 
 

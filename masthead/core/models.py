@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Site
 
 
 class NewsImage(AbstractImage):
@@ -82,3 +83,8 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+    @classmethod
+    def of(cls, site: "Site | None") -> "NewsroomSettings":
+        """The settings of ``site``; unsaved defaults when there is no site."""
+        return cls.for_site(site) if site is not None else cls()

@@ -45,8 +45,7 @@ def record(kind: str, item_id: int, html: str = "") -> None:
 
 def render_item(item: NewsItem) -> str:
     """The item's HTML as the feed column shows it, in the newsroom's zone and language."""
-    site = Site.objects.filter(is_default_site=True).first()
-    newsroom = NewsroomSettings.for_site(site) if site else NewsroomSettings()
+    newsroom = NewsroomSettings.of(Site.objects.filter(is_default_site=True).first())
     with timezone.override(newsroom.time_zone), translation.override(newsroom.language):
         return render_to_string("components/news_item.html", {"item": item})
 
