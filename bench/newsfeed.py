@@ -7,6 +7,11 @@ to its receipt by every subscriber (p50, p99, max), items lost or duplicated,
 and the server's memory. A benchmark that prints figures, not a test.
 
     .venv/bin/python bench/newsfeed.py --subscribers 1000 --items 100
+    .venv/bin/python bench/newsfeed.py --scaled --workers 2 --subscribers 5000
+
+``--scaled`` runs the production settings on PostgreSQL (a database
+``benchfeed``, dropped and created) and Redis (database 5, flushed), as the
+scaled configuration does: the post reaches every worker through Redis.
 """
 
 import argparse
@@ -67,6 +72,28 @@ async def subscribe(port: int, received: dict, ready: asyncio.Event, counter: li
             received.setdefault(key, []).append(time.time())
 
 
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+REDIS = "redis://127.0.0.1:6379/5"
+
+
+def scaled_env() -> dict:
+    """Production settings on a fresh PostgreSQL database and an empty Redis database."""
+    import psycopg
+    import redis
+
+    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS benchfeed WITH (FORCE)")
+        conn.execute("CREATE DATABASE benchfeed")
+    redis.Redis.from_url(REDIS).flushdb()
+    return {
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": POSTGRES + "benchfeed",
+        "REDIS_URL": REDIS,
+    }
+
+
 def post_items(env: dict, count: int, interval: float, posted: dict) -> None:
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
@@ -87,6 +114,8 @@ async def run(args: argparse.Namespace) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="masthead-bench-feed-"))
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded", "MASTHEAD_VAR_DIR": str(tmp)}
     env.pop("DATABASE_URL", None)
+    if args.scaled:
+        env.update(scaled_env())
     subprocess.run([PYTHON, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
@@ -111,7 +140,13 @@ async def run(args: argparse.Namespace) -> None:
         tasks = [
             asyncio.create_task(subscribe(port, received, ready, counter)) for _ in range(args.subscribers)
         ]
-        await asyncio.wait_for(ready.wait(), 120)
+        opening = time.time()
+        try:
+            await asyncio.wait_for(ready.wait(), args.connect_timeout)
+        except TimeoutError:
+            print(f"only {counter[0]} of {args.subscribers} streams opened in {args.connect_timeout}s")
+            raise
+        print(f"opened      {args.subscribers} streams in {time.time() - opening:.1f}s")
         await asyncio.sleep(1)
         memory_open = rss_mib(server.pid)
 
@@ -137,8 +172,9 @@ async def run(args: argparse.Namespace) -> None:
         q = statistics.quantiles(delays, n=100) if len(delays) > 1 else [0] * 99
         print(
             f"subscribers {args.subscribers}, items {args.items} every {args.interval}s, "
-            f"granian asginl x{args.workers}, embedded SQLite, "
-            f"poll {os.environ.get('NEWSFEED_POLL_SECONDS', '0.25')}s"
+            f"granian asginl x{args.workers}, "
+            + ("production: PostgreSQL + Redis pub/sub" if args.scaled else "embedded SQLite")
+            + f", poll {os.environ.get('NEWSFEED_POLL_SECONDS', '0.25')}s"
         )
         print(f"deliveries  {len(delays)} of {expected}; lost {lost}; duplicated {duplicates}")
         if delays:
@@ -161,6 +197,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--interval", type=float, default=0.1, help="seconds between posts")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--scaled", action="store_true", help="PostgreSQL + Redis, production settings")
+    parser.add_argument("--connect-timeout", type=float, default=120)
     asyncio.run(run(parser.parse_args()))
 
 

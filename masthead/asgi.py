@@ -3,4 +3,10 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.embedded")
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from django.urls import reverse  # noqa: E402  (needs the settings above)
+
+from masthead.newsfeed.asgi_stream import with_live_stream  # noqa: E402
+
+application = with_live_stream(django_application, reverse("newsfeed:stream"))

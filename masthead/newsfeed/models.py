@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from .widgets import CountedTextarea
+
 MAX_LENGTH = 280
 
 
@@ -56,6 +58,9 @@ class NewsItem(models.Model):
     )
     posted_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
+    # Whether open pages have been told of the item: false until its time
+    # comes, so an item scheduled for later reaches readers then, not at save.
+    announced = models.BooleanField(default=False, editable=False)
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("posted by"),
@@ -69,7 +74,7 @@ class NewsItem(models.Model):
     objects = NewsItemQuerySet.as_manager()
 
     panels = [
-        FieldPanel("text"),
+        FieldPanel("text", widget=CountedTextarea(limit=MAX_LENGTH)),
         PageChooserPanel("article", "articles.ArticlePage"),
         FieldPanel("is_breaking"),
         FieldPanel("breaking_until"),
@@ -80,9 +85,27 @@ class NewsItem(models.Model):
         verbose_name = _("news feed item")
         verbose_name_plural = _("news feed items")
         ordering = ["-posted_at", "-pk"]
+        indexes = [
+            models.Index(fields=["posted_at"], condition=Q(announced=False), name="newsitem_unannounced")
+        ]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 60 else self.text[:59] + "…"
+
+    def save(self, *args, **kwargs) -> None:
+        # ``announced`` belongs to the stream (see signal_handlers): an editor's
+        # form, loaded before the item's time came, must not write it back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "announced"
+            ]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_visible(self) -> bool:
+        return self.posted_at <= timezone.now()
 
     @property
     def local_day(self) -> date:

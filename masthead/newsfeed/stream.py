@@ -19,15 +19,18 @@ import json
 import logging
 from collections import deque
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 import redis.asyncio as aioredis
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import FeedEvent
+from .signal_handlers import CHANNEL, release_due_items
 
 logger = logging.getLogger(__name__)
 
@@ -71,8 +74,6 @@ class FeedHub:
 
     async def listen_forever(self) -> None:
         """Wake the poller whenever any process announces a change through Redis."""
-        from .signal_handlers import CHANNEL
-
         while True:
             client = aioredis.Redis.from_url(settings.REDIS_URL)
             try:
@@ -91,20 +92,29 @@ class FeedHub:
         if self.last_id is None:
             self.start_id = self.last_id = await sync_to_async(latest_event_id, thread_sensitive=False)()
         while True:
-            new = await sync_to_async(events_after, thread_sensitive=False)(self.last_id, WINDOW)
+            try:
+                new, next_due = await sync_to_async(look, thread_sensitive=False)(self.last_id)
+            except DatabaseError:
+                logger.warning("The feed hub could not read the database; retrying", exc_info=True)
+                new, next_due = [], None
             if new:
                 self.events.extend(new)
                 self.last_id = new[-1].pk
                 async with self.changed:
                     self.changed.notify_all()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.wake.wait(), self.poll_seconds())
+                await asyncio.wait_for(self.wake.wait(), self.poll_seconds(next_due))
             self.wake.clear()
 
-    def poll_seconds(self) -> float:
+    def poll_seconds(self, next_due: datetime | None = None) -> float:
+        """How long to sleep: until the next look, or the next scheduled item, if sooner."""
         if self.listener is not None and not self.listener.done():
-            return settings.NEWSFEED_POLL_SECONDS_WITH_REDIS
-        return settings.NEWSFEED_POLL_SECONDS
+            seconds = settings.NEWSFEED_POLL_SECONDS_WITH_REDIS
+        else:
+            seconds = settings.NEWSFEED_POLL_SECONDS
+        if next_due is not None:
+            seconds = min(seconds, max((next_due - timezone.now()).total_seconds(), 0) + 0.01)
+        return seconds
 
     def held_after(self, last_id: int) -> list[FeedEvent] | None:
         """The events after ``last_id`` from memory; None when memory does not reach back."""
@@ -145,6 +155,15 @@ def events_after(last_id: int, limit: int) -> list[FeedEvent]:
         close_old_connections()
 
 
+def look(last_id: int) -> tuple[list[FeedEvent], datetime | None]:
+    """One look at the database: release items whose time came, read new events."""
+    try:
+        next_due = release_due_items()
+        return list(FeedEvent.objects.filter(pk__gt=last_id).order_by("pk")[:WINDOW]), next_due
+    finally:
+        close_old_connections()
+
+
 _hubs: dict[int, FeedHub] = {}
 
 
@@ -160,6 +179,9 @@ def hub_for_this_loop() -> FeedHub:
 
 async def event_stream(hub: FeedHub, last_id: int | None) -> AsyncIterator[str]:
     yield f"retry: {settings.NEWSFEED_RETRY_MS}\n\n"
+    if last_id is None:
+        # A new reader starts from what the hub has read: no query per reader.
+        last_id = hub.last_id
     if last_id is None:
         last_id = await sync_to_async(latest_event_id, thread_sensitive=False)()
     while True:

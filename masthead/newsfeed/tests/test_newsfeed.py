@@ -57,9 +57,11 @@ def test_over_long_or_empty_text_is_refused_and_nothing_is_stored(admin_client, 
     assert not NewsItem.objects.exists()
 
 
-def test_a_link_to_a_missing_article_is_refused(admin_client, db):
-    response = admin_client.post(reverse(ADD_URL), admin_form(article="999999"))
+@pytest.mark.parametrize("article", ["999999", "not-a-number"])
+def test_a_link_to_a_missing_article_is_refused(admin_client, db, article):
+    response = admin_client.post(reverse(ADD_URL), admin_form(article=article))
     assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
     assert not NewsItem.objects.exists()
 
 
