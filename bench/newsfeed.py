@@ -16,6 +16,8 @@ scaled configuration does: the post reaches every worker through Redis.
 
 import argparse
 import asyncio
+import contextlib
+import multiprocessing
 import os
 import resource
 import socket
@@ -51,25 +53,85 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
-async def subscribe(port: int, received: dict, ready: asyncio.Event, counter: list) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(b"GET /news-feed/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-    await writer.drain()
-    while (await reader.readline()) not in (b"\r\n", b""):
-        pass  # response headers
-    counter[0] += 1
-    if counter[0] == counter[1]:
-        ready.set()
-    marker = b"bench-item-"
+class Subscriber:
+    """One reader's page: an EventSource that reconnects with Last-Event-ID, as browsers do."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.seen: dict[int, float] = {}  # bench item -> when it arrived
+        self.duplicates = 0
+        self.reconnects = 0
+        self.last_id: bytes | None = None
+
+    async def run(self, opened: asyncio.Event, counter: list) -> None:
+        first = True
+        while True:
+            with contextlib.suppress(OSError):
+                await self.read(opened if first else None, counter)
+            first = False
+            self.reconnects += 1
+            await asyncio.sleep(0.5)  # the stream's retry: hint is a few seconds; keep the bench short
+
+    async def read(self, opened: asyncio.Event | None, counter: list) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        try:
+            request = b"GET /news-feed/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+            if self.last_id is not None:
+                request += b"Last-Event-ID: " + self.last_id + b"\r\n"
+            writer.write(request + b"\r\n")
+            await writer.drain()
+            while (await reader.readline()) not in (b"\r\n", b""):
+                pass  # response headers
+            if opened is not None:
+                counter[0] += 1
+                if counter[0] == counter[1]:
+                    opened.set()
+            marker = b"bench-item-"
+            while line := await reader.readline():
+                if line.startswith(b"id: "):
+                    self.last_id = line[4:].strip()
+                start = line.find(marker)
+                if line.startswith(b"data:") and start != -1:
+                    end = line.find(b".", start)
+                    key = int(line[start + len(marker) : end])
+                    if key in self.seen:
+                        self.duplicates += 1
+                    else:
+                        self.seen[key] = time.time()
+        finally:
+            writer.close()
+
+
+async def client(port: int, count: int, pipe) -> None:
+    """A client process: ``count`` subscribers; answers the parent's questions on ``pipe``."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    opened, counter = asyncio.Event(), [0, count]
+    subscribers = [Subscriber(port) for _ in range(count)]
+    tasks = [asyncio.create_task(s.run(opened, counter)) for s in subscribers]
+    await opened.wait()
+    pipe.send("opened")
     while True:
-        line = await reader.readline()
-        if not line:
+        while not pipe.poll():
+            await asyncio.sleep(0.1)
+        question = pipe.recv()
+        if question == "count":
+            pipe.send(sum(len(s.seen) for s in subscribers))
+        elif question == "stop":
+            for task in tasks:
+                task.cancel()
+            pipe.send(
+                {
+                    "arrivals": [(key, when) for s in subscribers for key, when in s.seen.items()],
+                    "duplicates": sum(s.duplicates for s in subscribers),
+                    "reconnects": sum(s.reconnects for s in subscribers),
+                }
+            )
             return
-        start = line.find(marker)
-        if line.startswith(b"data:") and start != -1:
-            end = line.find(b".", start)
-            key = int(line[start + len(marker) : end])
-            received.setdefault(key, []).append(time.time())
+
+
+def client_process(port: int, count: int, pipe) -> None:
+    asyncio.run(client(port, count, pipe))
 
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
@@ -121,9 +183,11 @@ async def run(args: argparse.Namespace) -> None:
     server = subprocess.Popen(
         [PYTHON, "-m", "granian", "--interface", "asginl", "--host", "127.0.0.1", "--port", str(port)]
         + ["--workers", str(args.workers), "--log-level", "warning", "--backlog", "4096"]
+        + ["--backpressure", str(args.subscribers + 1000)]
         + ["masthead.asgi:application"],
         cwd=ROOT,
         env=env,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
@@ -134,41 +198,53 @@ async def run(args: argparse.Namespace) -> None:
             except OSError:
                 time.sleep(0.2)
         memory_idle = rss_mib(server.pid)
-        received: dict[int, list[float]] = {}
-        ready = asyncio.Event()
-        counter = [0, args.subscribers]
-        tasks = [
-            asyncio.create_task(subscribe(port, received, ready, counter)) for _ in range(args.subscribers)
+        shares = [
+            args.subscribers // args.clients + (i < args.subscribers % args.clients)
+            for i in range(args.clients)
         ]
+        pipes, clients = [], []
         opening = time.time()
-        try:
-            await asyncio.wait_for(ready.wait(), args.connect_timeout)
-        except TimeoutError:
-            print(f"only {counter[0]} of {args.subscribers} streams opened in {args.connect_timeout}s")
-            raise
-        print(f"opened      {args.subscribers} streams in {time.time() - opening:.1f}s")
+        for share in shares:
+            ours, theirs = multiprocessing.Pipe()
+            process = multiprocessing.Process(target=client_process, args=(port, share, theirs), daemon=True)
+            process.start()
+            pipes.append(ours)
+            clients.append(process)
+        for pipe in pipes:
+            if not pipe.poll(args.connect_timeout):
+                print(f"not every stream opened within {args.connect_timeout}s")
+                raise SystemExit(1)
+            pipe.recv()
+        print(f"opened      {args.subscribers} streams in {time.time() - opening:.1f}s", flush=True)
         await asyncio.sleep(1)
         memory_open = rss_mib(server.pid)
 
+        print(f"memory      server RSS with the streams open: {memory_open:.0f} MiB; posting", flush=True)
         posted: dict[int, float] = {}
         poster = threading.Thread(target=post_items, args=(env, args.items, args.interval, posted))
-        started = time.time()
         poster.start()
-        while poster.is_alive() or time.time() - started < args.items * args.interval + 1:
+        while poster.is_alive():
             await asyncio.sleep(0.2)
-        deadline = time.time() + 10
-        while (
-            time.time() < deadline and sum(len(v) for v in received.values()) < args.items * args.subscribers
-        ):
-            await asyncio.sleep(0.2)
-        memory_after = rss_mib(server.pid)
-        for task in tasks:
-            task.cancel()
-
-        delays = sorted(t - posted[i] for i, times in received.items() for t in times if i in posted)
         expected = args.items * args.subscribers
-        duplicates = sum(max(0, len(times) - args.subscribers) for times in received.values())
-        lost = expected - (len(delays) - duplicates)
+        deadline = time.time() + args.grace
+        while time.time() < deadline:
+            for pipe in pipes:
+                pipe.send("count")
+            if sum(pipe.recv() for pipe in pipes) >= expected:
+                break
+            await asyncio.sleep(0.5)
+        memory_after = rss_mib(server.pid)
+        results = []
+        for pipe in pipes:
+            pipe.send("stop")
+            results.append(pipe.recv())
+        for process in clients:
+            process.join(timeout=10)
+
+        delays = sorted(when - posted[key] for r in results for key, when in r["arrivals"] if key in posted)
+        duplicates = sum(r["duplicates"] for r in results)
+        reconnects = sum(r["reconnects"] for r in results)
+        lost = expected - len(delays)
         q = statistics.quantiles(delays, n=100) if len(delays) > 1 else [0] * 99
         print(
             f"subscribers {args.subscribers}, items {args.items} every {args.interval}s, "
@@ -176,7 +252,10 @@ async def run(args: argparse.Namespace) -> None:
             + ("production: PostgreSQL + Redis pub/sub" if args.scaled else "embedded SQLite")
             + f", poll {os.environ.get('NEWSFEED_POLL_SECONDS', '0.25')}s"
         )
-        print(f"deliveries  {len(delays)} of {expected}; lost {lost}; duplicated {duplicates}")
+        print(
+            f"deliveries  {len(delays)} of {expected}; lost {lost}; duplicated {duplicates}; "
+            f"reconnections {reconnects} ({args.clients} client processes)"
+        )
         if delays:
             print(f"latency ms  p50 {q[49] * 1000:.0f}  p99 {q[98] * 1000:.0f}  max {delays[-1] * 1000:.0f}")
         print(
@@ -199,6 +278,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--scaled", action="store_true", help="PostgreSQL + Redis, production settings")
     parser.add_argument("--connect-timeout", type=float, default=120)
+    parser.add_argument("--clients", type=int, default=2, help="client processes sharing the subscribers")
+    parser.add_argument("--grace", type=float, default=60, help="seconds to wait for late deliveries")
     asyncio.run(run(parser.parse_args()))
 
 

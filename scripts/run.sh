@@ -25,5 +25,7 @@ cat <<MSG
   Press Ctrl+C to stop the web server and the worker.
 
 MSG
+# Every open page holds a News Feed stream: let each worker take far more
+# concurrent requests than granian's default (backlog / workers).
 .venv/bin/granian --interface asginl --host "$HOST" --port "$PORT" --workers "${WEB_WORKERS:-2}" \
-  --log-level warning masthead.asgi:application
+  --backpressure "${WEB_BACKPRESSURE:-10000}" --log-level warning masthead.asgi:application
