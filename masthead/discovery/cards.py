@@ -16,7 +16,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont, features
 
-
 CARD_SIZE = (1200, 630)
 LOGO_SIZE = (600, 120)
 # Bump when the drawing changes, so every card is redrawn.
@@ -118,7 +117,9 @@ def draw_card(headline: str, newsroom_name: str) -> bytes:
     draw.text((margin, margin - 8), newsroom_name.upper(), font=name_font, fill=ACCENT)
     draw.rectangle((margin, margin + 48, CARD_SIZE[0] - margin, margin + 54), fill=INK)
     top = margin + 96
-    font, line_height, lines = fit_headline(draw, headline, CARD_SIZE[0] - 2 * margin, CARD_SIZE[1] - top - margin)
+    font, line_height, lines = fit_headline(
+        draw, headline, CARD_SIZE[0] - 2 * margin, CARD_SIZE[1] - top - margin
+    )
     for number, line in enumerate(lines):
         draw.text((margin, top + number * line_height), line, font=font, fill=INK)
     draw.rectangle((0, CARD_SIZE[1] - 16, CARD_SIZE[0], CARD_SIZE[1]), fill=ACCENT)
@@ -183,7 +184,9 @@ def article_card(article_pk: int, headline: str, newsroom_name: str) -> bytes:
 
 def site_card(site_pk: int, newsroom_name: str, tagline: str) -> bytes:
     text = tagline or newsroom_name
-    return cached_picture(f"site-{site_pk}", digest(text, newsroom_name), lambda: draw_card(text, newsroom_name))
+    return cached_picture(
+        f"site-{site_pk}", digest(text, newsroom_name), lambda: draw_card(text, newsroom_name)
+    )
 
 
 def logo(site_pk: int, newsroom_name: str) -> bytes:

@@ -79,8 +79,10 @@ def with_absolute_urls(html: str, request: HttpRequest) -> str:
 
 def entry_id(request: HttpRequest, article: ArticlePage) -> str:
     """A tag URI (RFC 4151) that survives a change of the article's slug or section."""
-    host = request.get_host().rsplit(":", 1)[0] if not request.get_host().endswith("]") else request.get_host()
-    day = (article.first_published_at or article.published_at).date().isoformat()
+    host = (
+        request.get_host().rsplit(":", 1)[0] if not request.get_host().endswith("]") else request.get_host()
+    )
+    day = article.published_at.date().isoformat()
     return f"tag:{host.strip('[]')},{day}:article:{article.pk}"
 
 
@@ -121,8 +123,8 @@ def feed_entries(request: HttpRequest, scope: FeedScope, full_text: bool) -> lis
                 title=article.title,
                 summary=article.standfirst,
                 content_html=content,
-                published=article.first_published_at,
-                updated=article.last_published_at or article.first_published_at,
+                published=article.published_at,
+                updated=article.last_published_at or article.published_at,
                 authors=authors,
                 categories=categories,
                 picture=picture,
@@ -150,7 +152,12 @@ def add_media_content(handler, entry: FeedEntry) -> None:
 
 class ArticleRssGenerator(Rss201rev2Feed):
     def rss_attributes(self) -> dict:
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS}
+        return {
+            **super().rss_attributes(),
+            "xmlns:media": MEDIA_NS,
+            "xmlns:content": CONTENT_NS,
+            "xmlns:dc": DC_NS,
+        }
 
     def add_item_elements(self, handler, item: dict) -> None:
         super().add_item_elements(handler, item)

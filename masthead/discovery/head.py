@@ -121,7 +121,10 @@ def logo_picture(request: HttpRequest, newsroom: NewsroomSettings, discovery: Di
 
 
 def site_card_picture(request: HttpRequest, newsroom: NewsroomSettings) -> Picture:
-    url = reverse("discovery:site-card") + f"?v={cards.digest(newsroom.tagline or newsroom.name, newsroom.name)}"
+    url = (
+        reverse("discovery:site-card")
+        + f"?v={cards.digest(newsroom.tagline or newsroom.name, newsroom.name)}"
+    )
     return Picture(absolute_url(request, url), *cards.CARD_SIZE, newsroom.tagline or newsroom.name)
 
 
@@ -148,7 +151,10 @@ def breadcrumbs(items: list[tuple[str, str]]) -> dict:
 def page_description(page: Page, newsroom: NewsroomSettings, tag=None) -> str:
     """The page's search description if an editor wrote one, else what the page leads with."""
     if tag is not None:
-        return _("Articles tagged “%(tag)s” from %(newsroom)s.") % {"tag": tag.name, "newsroom": newsroom.name}
+        return _("Articles tagged “%(tag)s” from %(newsroom)s.") % {
+            "tag": tag.name,
+            "newsroom": newsroom.name,
+        }
     if page.search_description:
         return page.search_description
     if isinstance(page, ArticlePage):
@@ -200,7 +206,9 @@ def page_head(request: HttpRequest, page: Page, context: dict) -> PageHead:
         if isinstance(page, HomePage) and tag is None:
             head.structured_data.append(website_data(request, newsroom, logo, home_url))
         elif isinstance(page, SectionPage):
-            head.structured_data.append(breadcrumbs([(newsroom.name, home_url), (page.title, head.canonical)]))
+            head.structured_data.append(
+                breadcrumbs([(newsroom.name, home_url), (page.title, head.canonical)])
+            )
 
     head.add_property("og:site_name", newsroom.name)
     head.add_property("og:type", og_type)
@@ -232,12 +240,20 @@ def page_head(request: HttpRequest, page: Page, context: dict) -> PageHead:
 
 def article_card_picture(request: HttpRequest, page: ArticlePage, newsroom: NewsroomSettings) -> Picture:
     """The drawn card with the headline, for an article without a hero picture."""
-    url = reverse("discovery:article-card", kwargs={"pk": page.pk}) + f"?v={cards.digest(page.title, newsroom.name)}"
+    url = (
+        reverse("discovery:article-card", kwargs={"pk": page.pk})
+        + f"?v={cards.digest(page.title, newsroom.name)}"
+    )
     return Picture(absolute_url(request, url), *cards.CARD_SIZE, page.title)
 
 
 def article_structured_data(
-    request: HttpRequest, page: ArticlePage, context: dict, head: PageHead, newsroom: NewsroomSettings, logo: Picture
+    request: HttpRequest,
+    page: ArticlePage,
+    context: dict,
+    head: PageHead,
+    newsroom: NewsroomSettings,
+    logo: Picture,
 ) -> Picture:
     """Add the article's NewsArticle and BreadcrumbList; return its share picture.
 
@@ -266,7 +282,11 @@ def article_structured_data(
         "datePublished": iso(page.published_at),
         "dateModified": iso(page.last_published_at or page.published_at),
         "author": [
-            {"@type": "Person", "name": author.title, "url": absolute_url(request, author.get_url(request) or "/")}
+            {
+                "@type": "Person",
+                "name": author.title,
+                "url": absolute_url(request, author.get_url(request) or "/"),
+            }
             for author in page.authors
         ],
         "publisher": publisher(request, newsroom, logo),

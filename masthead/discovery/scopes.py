@@ -57,7 +57,8 @@ def feed_links(kind: str, title: str, slug: str | None = None) -> list[FeedLink]
     """The links advertising one scope's feeds in a page's head."""
     labels = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
     return [
-        FeedLink(f"{title} ({labels[fmt]})", FEED_TYPES[fmt], feed_url(kind, fmt, slug)) for fmt in FEED_FORMATS
+        FeedLink(f"{title} ({labels[fmt]})", FEED_TYPES[fmt], feed_url(kind, fmt, slug))
+        for fmt in FEED_FORMATS
     ]
 
 
@@ -104,7 +105,8 @@ def feed_scope(request: HttpRequest, kind: str, slug: str | None = None) -> Feed
         return FeedScope(
             kind,
             title=feed_title(kind, newsroom.name),
-            description=newsroom.tagline or _("The latest articles from %(newsroom)s.") % {"newsroom": newsroom.name},
+            description=newsroom.tagline
+            or _("The latest articles from %(newsroom)s.") % {"newsroom": newsroom.name},
             page_url=home.get_url(request),
             articles=in_site,
         )
@@ -115,7 +117,8 @@ def feed_scope(request: HttpRequest, kind: str, slug: str | None = None) -> Feed
         return FeedScope(
             kind,
             title=feed_title(kind, newsroom.name, section.title),
-            description=section.intro or _("The latest articles in %(section)s.") % {"section": section.title},
+            description=section.intro
+            or _("The latest articles in %(section)s.") % {"section": section.title},
             page_url=section.get_url(request),
             articles=ArticlePage.objects.child_of(section),
             slug=slug,

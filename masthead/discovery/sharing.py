@@ -31,12 +31,20 @@ def share_links(url: str, title: str, mastodon_page: str) -> list[ShareLink]:
         ShareLink("mastodon", "Mastodon", mastodon_page),
         ShareLink("bluesky", "Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text})),
         ShareLink("x", "X", "https://x.com/intent/post?" + urlencode({"text": title, "url": url})),
-        ShareLink("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
-        ShareLink("linkedin", "LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+        ShareLink(
+            "facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
+        ),
+        ShareLink(
+            "linkedin",
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        ),
         ShareLink("telegram", "Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": title})),
         ShareLink("whatsapp", "WhatsApp", "https://wa.me/?" + urlencode({"text": text})),
         # RFC 6068: spaces in a mailto address are %20, not "+".
-        ShareLink("email", _("Email"), "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)),
+        ShareLink(
+            "email", _("Email"), "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)
+        ),
     ]
 
 

@@ -176,7 +176,11 @@ def sitemap_index(request: HttpRequest, home: Page) -> list[SitemapRef]:
         for month in month_stats(section):
             path = reverse(
                 "discovery:sitemap-section-month",
-                kwargs={"slug": section.slug, "year": f"{month['month']:%Y}", "month": f"{month['month']:%m}"},
+                kwargs={
+                    "slug": section.slug,
+                    "year": f"{month['month']:%Y}",
+                    "month": f"{month['month']:%m}",
+                },
             )
             refs.append(SitemapRef(absolute_url(request, path), month["lastmod"]))
     return refs
@@ -259,7 +263,9 @@ def article_urls(request: HttpRequest, articles: QuerySet) -> list[SitemapUrl]:
 def section_month_articles(section: SectionPage, year: int, month: int) -> QuerySet:
     start = datetime(year, month, 1, tzinfo=UTC)
     end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
-    return ArticlePage.objects.child_of(section).filter(first_published_at__gte=start, first_published_at__lt=end)
+    return ArticlePage.objects.child_of(section).filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
 
 
 def news_articles(home: Page, now: datetime | None = None) -> QuerySet:

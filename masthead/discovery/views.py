@@ -21,7 +21,9 @@ XML = "application/xml; charset=utf-8"
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     site = current_site(request)
-    return HttpResponse(sitemaps.render_index(sitemaps.sitemap_index(request, site.root_page)), content_type=XML)
+    return HttpResponse(
+        sitemaps.render_index(sitemaps.sitemap_index(request, site.root_page)), content_type=XML
+    )
 
 
 def sitemap_pages(request: HttpRequest) -> HttpResponse:
