@@ -267,8 +267,11 @@ def article_structured_data(
         rendition = renditions[SHARE_IMAGE]
         alt = page.hero_image.description or page.title
         share = Picture(absolute_url(request, rendition.url), rendition.width, rendition.height, alt)
-    else:
+    elif page.pk is not None:
         share = article_card_picture(request, page, newsroom)
+        images = [share.url]
+    else:  # the preview of an article not saved yet has no card of its own
+        share = site_card_picture(request, newsroom)
         images = [share.url]
     home_url = absolute_url(request, "/")
     article = {

@@ -132,7 +132,8 @@ def feed_scope(request: HttpRequest, kind: str, slug: str | None = None) -> Feed
             title=feed_title(kind, newsroom.name, author.title),
             description=author.role or _("The latest articles by %(author)s.") % {"author": author.title},
             page_url=author.get_url(request),
-            articles=in_site.filter(article_authors__author=author),
+            # distinct: an author listed twice in one byline still has the article once
+            articles=in_site.filter(article_authors__author=author).distinct(),
             slug=slug,
         )
     if kind == "tag":

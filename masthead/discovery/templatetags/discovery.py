@@ -31,6 +31,8 @@ def discovery_head(context: template.Context) -> dict:
 def share_links(context: template.Context, page: ArticlePage) -> dict:
     """Links sharing the article on social networks and by email."""
     request = context["request"]
+    if page.pk is None:  # the preview of an article not saved yet
+        return {}
     url = absolute_url(request, page.get_url(request) or request.path)
     mastodon = reverse("discovery:mastodon", kwargs={"pk": page.pk})
     return {"links": links_for(url, page.title, mastodon)}

@@ -56,7 +56,15 @@ def test_article_carries_a_complete_news_article(client, story, reporter, editor
     ArticlePage.objects.filter(pk=story.pk).update(last_published_at=hours_ago(1))
     story.refresh_from_db()
     article = of_type(json_ld(page_tree(client, story.url)), "NewsArticle")
-    required = {"headline", "image", "datePublished", "dateModified", "author", "publisher", "mainEntityOfPage"}
+    required = {
+        "headline",
+        "image",
+        "datePublished",
+        "dateModified",
+        "author",
+        "publisher",
+        "mainEntityOfPage",
+    }
     assert required <= article.keys()
     assert article["headline"] == "Council approves the new tram line"
     assert article["description"] == "Eleven kilometres of track, four years of work."
@@ -82,7 +90,8 @@ def test_article_carries_a_complete_news_article(client, story, reporter, editor
 def test_article_images_come_in_three_ratios(client, story):
     images = of_type(json_ld(page_tree(client, story.url)), "NewsArticle")["image"]
     expected = [
-        story.hero_image.get_rendition(f"format-jpeg|fill-{size}") for size in ("1200x675", "1200x900", "1200x1200")
+        story.hero_image.get_rendition(f"format-jpeg|fill-{size}")
+        for size in ("1200x675", "1200x900", "1200x1200")
     ]
     assert images == [f"http://testserver{r.url}" for r in expected]
     # 16:9, 4:3 and 1:1; a picture smaller than 1200 pixels is cropped, never enlarged
@@ -143,7 +152,7 @@ def test_description_is_the_search_description_when_set_else_the_standfirst(clie
 
 
 def test_canonical_drops_query_strings_but_keeps_the_page_of_a_list(client, story, city, reporter):
-    for n in range(13):
+    for _ in range(13):
         ArticleFactory(parent=city, authors=[reporter])
     assert page_tree(client, story.url + "?utm_source=x").xpath("//link[@rel='canonical']/@href") == [
         f"http://testserver{story.url}"
@@ -151,7 +160,9 @@ def test_canonical_drops_query_strings_but_keeps_the_page_of_a_list(client, stor
     assert page_tree(client, "/city/?page=2&utm_source=x").xpath("//link[@rel='canonical']/@href") == [
         "http://testserver/city/?page=2"
     ]
-    assert page_tree(client, "/city/?page=1").xpath("//link[@rel='canonical']/@href") == ["http://testserver/city/"]
+    assert page_tree(client, "/city/?page=1").xpath("//link[@rel='canonical']/@href") == [
+        "http://testserver/city/"
+    ]
     assert page_tree(client, "/tags/transport/").xpath("//link[@rel='canonical']/@href") == [
         "http://testserver/tags/transport/"
     ]
@@ -242,4 +253,33 @@ def test_markup_in_a_headline_or_standfirst_cannot_escape_the_head(client, newsr
     assert news_article[key] == XSS  # the text survives intact inside the JSON
     og = "og:title" if field == "title" else "og:description"
     assert meta(tree, og) == [XSS]  # and inside the attribute
-    assert tree.xpath("//head/script[@type='application/ld+json']") == tree.xpath("//script[@type='application/ld+json']")
+    assert tree.xpath("//head/script[@type='application/ld+json']") == tree.xpath(
+        "//script[@type='application/ld+json']"
+    )
+
+
+def test_previews_of_new_and_edited_articles_render_their_head(admin_client, newsroom, city, reporter, story):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    form = nested_form_data(
+        {
+            "title": "Preview </script> headline",
+            "slug": "preview-headline",
+            "standfirst": "Not yet published.",
+            "article_authors": inline_formset([{"author": reporter.pk}], min=1),
+            "hero_caption": "",
+            "body": streamfield([("paragraph", rich_text("<p>Draft text.</p>"))]),
+            "tags": "transport",
+            "corrections": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    for preview_url in (
+        f"/admin/pages/add/articles/articlepage/{city.pk}/preview/",
+        f"/admin/pages/{story.pk}/edit/preview/",
+    ):
+        assert admin_client.post(preview_url, form).json()["is_valid"], preview_url
+        response = admin_client.get(preview_url)
+        assert response.status_code == 200, preview_url
+        tree = html.fromstring(response.content)
+        assert of_type(json_ld(tree), "NewsArticle")["headline"] == "Preview </script> headline"

@@ -125,14 +125,26 @@ def test_share_links_under_the_article_are_plain_links_with_no_script(client, ar
     response = client.get(article.url)
     tree = html.fromstring(response.content)
     links = {
-        a.get("class").split("--")[1]: a.get("href") for a in tree.xpath("//article//section[@class='share']//a")
+        a.get("class").split("--")[1]: a.get("href")
+        for a in tree.xpath("//article//section[@class='share']//a")
     }
-    assert list(links) == ["mastodon", "bluesky", "x", "facebook", "linkedin", "telegram", "whatsapp", "email"]
+    assert list(links) == [
+        "mastodon",
+        "bluesky",
+        "x",
+        "facebook",
+        "linkedin",
+        "telegram",
+        "whatsapp",
+        "email",
+    ]
     article_url = f"http://testserver{article.url}"
     for network, host in NETWORKS.items():
         parts = urlsplit(links[network])
         assert (parts.scheme, parts.netloc) == ("https", host), network
-        assert any(article_url in value for values in parse_qs(parts.query).values() for value in values), network
+        assert any(article_url in value for values in parse_qs(parts.query).values() for value in values), (
+            network
+        )
     mail = urlsplit(links["email"])
     assert mail.scheme == "mailto"
     assert parse_qs(mail.query)["subject"] == ["Council approves the new tram line"]
@@ -156,12 +168,22 @@ def test_mastodon_share_asks_for_the_readers_server_then_goes_there(client, arti
         assert response.status_code == 302
         target = urlsplit(response["Location"])
         assert (target.scheme, target.netloc, target.path) == ("https", server, "/share")
-        assert parse_qs(target.query)["text"] == [f"Council approves the new tram line http://testserver{article.url}"]
+        assert parse_qs(target.query)["text"] == [
+            f"Council approves the new tram line http://testserver{article.url}"
+        ]
 
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "localhost", "javascript:alert(1)", "evil.example/phish?x=1", "a" * 300 + ".example", "<b>x</b>.org", "@x@"],
+    [
+        "",
+        "localhost",
+        "javascript:alert(1)",
+        "evil.example/phish?x=1",
+        "a" * 300 + ".example",
+        "<b>x</b>.org",
+        "@x@",
+    ],
 )
 def test_a_server_that_is_not_a_host_name_gets_a_clear_message(client, article, typed):
     response = client.get(f"/share/{article.pk}/mastodon/", {"server": typed})
