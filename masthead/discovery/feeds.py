@@ -9,6 +9,7 @@ hero picture as Media RSS ``media:content`` beside the enclosure.
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, JsonResponse
@@ -20,7 +21,7 @@ from masthead.articles.models import ArticlePage, attach_sections
 from masthead.core.middleware import newsroom_for
 
 from .models import DiscoverySettings
-from .pictures import LARGE_HERO, absolute_url
+from .pictures import LARGE_HERO, absolute_url, author_url, renditions
 from .scopes import FeedScope, feed_scope
 
 FEED_LENGTH = 30
@@ -49,7 +50,7 @@ class FeedEntry:
     content_html: str | None
     published: datetime
     updated: datetime
-    authors: list[tuple[str, str]]
+    authors: list[tuple[str, str | None]]
     categories: list[str]
     picture: FeedPicture | None
 
@@ -79,23 +80,20 @@ def with_absolute_urls(html: str, request: HttpRequest) -> str:
 
 def entry_id(request: HttpRequest, article: ArticlePage) -> str:
     """A tag URI (RFC 4151) that survives a change of the article's slug or section."""
-    host = (
-        request.get_host().rsplit(":", 1)[0] if not request.get_host().endswith("]") else request.get_host()
-    )
-    day = article.published_at.date().isoformat()
-    return f"tag:{host.strip('[]')},{day}:article:{article.pk}"
+    host = urlsplit(request.build_absolute_uri("/")).hostname
+    return f"tag:{host},{article.published_at.date().isoformat()}:article:{article.pk}"
 
 
 def feed_picture(request: HttpRequest, article: ArticlePage) -> FeedPicture | None:
-    if article.hero_image is None:
+    hero = renditions(article.hero_image, LARGE_HERO)
+    if hero is None:
         return None
-    rendition = article.hero_image.get_rendition(LARGE_HERO)
-    return FeedPicture(
-        url=absolute_url(request, rendition.url),
-        width=rendition.width,
-        height=rendition.height,
-        length=rendition.file.size,
-    )
+    rendition = hero[LARGE_HERO]
+    try:
+        length = rendition.file.size
+    except OSError:
+        return None
+    return FeedPicture(absolute_url(request, rendition.url), rendition.width, rendition.height, length)
 
 
 def feed_entries(request: HttpRequest, scope: FeedScope, full_text: bool) -> list[FeedEntry]:
@@ -111,8 +109,7 @@ def feed_entries(request: HttpRequest, scope: FeedScope, full_text: bool) -> lis
             )
             content = with_absolute_urls(html, request)
         authors = [
-            (link.author.title, absolute_url(request, link.author.get_url(request)))
-            for link in article.article_authors.all()
+            (link.author.title, author_url(request, link.author)) for link in article.article_authors.all()
         ]
         categories = [article.section.title] if article.section else []
         categories += [item.tag.name for item in article.tagged_items.all()]
@@ -179,7 +176,8 @@ class ArticleAtomGenerator(Atom1Feed):
         for name, url in entry.authors:
             handler.startElement("author", {})
             handler.addQuickElement("name", name)
-            handler.addQuickElement("uri", url)
+            if url:
+                handler.addQuickElement("uri", url)
             handler.endElement("author")
         if entry.content_html is not None:
             handler.addQuickElement("content", entry.content_html, {"type": "html"})
@@ -292,7 +290,7 @@ def json_feed(request: HttpRequest, kind: str, slug: str | None = None) -> JsonR
             "summary": entry.summary,
             "date_published": entry.published.isoformat(),
             "date_modified": entry.updated.isoformat(),
-            "authors": [{"name": name, "url": url} for name, url in entry.authors],
+            "authors": [{"name": name, **({"url": url} if url else {})} for name, url in entry.authors],
             "tags": entry.categories,
             "language": newsroom.language,
         }

@@ -28,7 +28,7 @@ from masthead.core.models import NewsroomSettings
 
 from . import cards
 from .models import DiscoverySettings
-from .pictures import LOGO, SHARE_IMAGE, STRUCTURED_DATA_IMAGES, absolute_url
+from .pictures import LOGO, SHARE_IMAGE, STRUCTURED_DATA_IMAGES, absolute_url, author_url, renditions
 from .scopes import FeedLink, feed_links, feed_title
 
 # The site search page and its query parameter (the search app serves it).
@@ -113,8 +113,9 @@ def hreflang_links(request: HttpRequest, page: Page) -> list[tuple[str, str]]:
 
 
 def logo_picture(request: HttpRequest, newsroom: NewsroomSettings, discovery: DiscoverySettings) -> Picture:
-    if discovery.logo is not None:
-        rendition = discovery.logo.get_rendition(LOGO)
+    logo = renditions(discovery.logo, LOGO)
+    if logo is not None:
+        rendition = logo[LOGO]
         return Picture(absolute_url(request, rendition.url), rendition.width, rendition.height, newsroom.name)
     url = reverse("discovery:logo") + f"?v={cards.digest('logo', newsroom.name)}"
     return Picture(absolute_url(request, url), *cards.LOGO_SIZE, newsroom.name)
@@ -135,6 +136,11 @@ def publisher(request: HttpRequest, newsroom: NewsroomSettings, logo: Picture) -
         "url": absolute_url(request, "/"),
         "logo": {"@type": "ImageObject", "url": logo.url, "width": logo.width, "height": logo.height},
     }
+
+
+def person(request: HttpRequest, author: AuthorPage) -> dict:
+    url = author_url(request, author)
+    return {"@type": "Person", "name": author.title, **({"url": url} if url else {})}
 
 
 def breadcrumbs(items: list[tuple[str, str]]) -> dict:
@@ -226,7 +232,7 @@ def page_head(request: HttpRequest, page: Page, context: dict) -> PageHead:
         if page.section:
             head.add_property("article:section", page.section.title)
         for author in page.authors:
-            head.add_property("article:author", absolute_url(request, author.get_url(request) or "/"))
+            head.add_property("article:author", author_url(request, author))
         for article_tag in context.get("tags", []):
             head.add_property("article:tag", article_tag.name)
     head.add_name("twitter:card", "summary_large_image")
@@ -261,10 +267,10 @@ def article_structured_data(
     headline when there is no hero; the structured data gets the hero in three
     ratios, or the card.
     """
-    if page.hero_image is not None:
-        renditions = page.hero_image.get_renditions(*STRUCTURED_DATA_IMAGES, SHARE_IMAGE)
-        images = [absolute_url(request, renditions[spec].url) for spec in STRUCTURED_DATA_IMAGES]
-        rendition = renditions[SHARE_IMAGE]
+    hero = renditions(page.hero_image, *STRUCTURED_DATA_IMAGES, SHARE_IMAGE)
+    if hero is not None:
+        images = [absolute_url(request, hero[spec].url) for spec in STRUCTURED_DATA_IMAGES]
+        rendition = hero[SHARE_IMAGE]
         alt = page.hero_image.description or page.title
         share = Picture(absolute_url(request, rendition.url), rendition.width, rendition.height, alt)
     elif page.pk is not None:
@@ -284,14 +290,7 @@ def article_structured_data(
         "image": images,
         "datePublished": iso(page.published_at),
         "dateModified": iso(page.last_published_at or page.published_at),
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.title,
-                "url": absolute_url(request, author.get_url(request) or "/"),
-            }
-            for author in page.authors
-        ],
+        "author": [person(request, author) for author in page.authors],
         "publisher": publisher(request, newsroom, logo),
         "inLanguage": newsroom.language,
         "isAccessibleForFree": True,

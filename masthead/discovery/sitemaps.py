@@ -26,7 +26,7 @@ from wagtail.models import Page
 from masthead.articles.models import ArticlePage, ArticleTag, HomePage, SectionPage
 from masthead.core.models import NewsRendition
 
-from .pictures import LARGE_HERO, absolute_url
+from .pictures import LARGE_HERO, absolute_url, renditions
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -235,7 +235,10 @@ def hero_url(request: HttpRequest, article: ArticlePage) -> list[str]:
     try:
         rendition = image.find_existing_rendition(Filter(LARGE_HERO))
     except NewsRendition.DoesNotExist:
-        rendition = image.get_rendition(LARGE_HERO)
+        made = renditions(image, LARGE_HERO)
+        if made is None:
+            return []
+        rendition = made[LARGE_HERO]
     return [absolute_url(request, rendition.url)]
 
 

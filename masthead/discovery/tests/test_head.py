@@ -283,3 +283,25 @@ def test_previews_of_new_and_edited_articles_render_their_head(admin_client, new
         assert response.status_code == 200, preview_url
         tree = html.fromstring(response.content)
         assert of_type(json_ld(tree), "NewsArticle")["headline"] == "Preview </script> headline"
+
+
+def test_an_unpublished_author_is_named_without_a_link(client, story, editor):
+    editor.unpublish()
+    tree = page_tree(client, story.url)
+    authors = of_type(json_ld(tree), "NewsArticle")["author"]
+    assert authors[1] == {"@type": "Person", "name": "Ostap Verbny"}
+    assert len(meta(tree, "article:author")) == 1
+    item = client.get("/feeds/feed.json").json()["items"][0]
+    assert item["authors"][1] == {"name": "Ostap Verbny"}
+
+
+def test_a_hero_picture_whose_file_is_lost_leaves_every_view_working(client, story):
+    from django.core.files.storage import default_storage
+
+    story.hero_image.renditions.all().delete()
+    default_storage.delete(story.hero_image.file.name)
+    tree = page_tree(client, story.url)
+    (image,) = meta(tree, "og:image")
+    assert image.startswith(f"http://testserver/share/{story.pk}/card.png?v=")  # the drawn card stands in
+    for url in ("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/sitemaps/section/city.xml"):
+        assert client.get(url).status_code == 200, url
