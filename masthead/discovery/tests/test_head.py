@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from django.test import override_settings
 from lxml import html
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from masthead.articles.models import ArticlePage
 from masthead.articles.tests.factories import ArticleFactory, ImageFactory, hours_ago
@@ -173,6 +173,15 @@ def test_a_site_in_one_language_has_no_hreflang(client, story):
     assert tree.xpath("//link[@hreflang]") == []
 
 
+@pytest.fixture
+def fresh_site_root_paths():
+    """Wagtail caches the sites' root paths (with languages once i18n is on); start and end clean."""
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.mark.usefixtures("fresh_site_root_paths")
 @override_settings(
     WAGTAIL_I18N_ENABLED=True,
     WAGTAIL_CONTENT_LANGUAGES=[("en", "English"), ("uk", "Ukrainian")],
