@@ -2,7 +2,13 @@ import pytest
 from wagtail.models import Site
 
 from masthead.articles.tests.factories import AuthorFactory, SectionFactory
-from masthead.core.models import NewsroomSettings
+from masthead.core.models import NewsRendition, NewsroomSettings
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_renditions():
+    """Ids restart after each test's rollback, so renditions cached by an earlier test could match."""
+    NewsRendition.cache_backend.clear()
 
 
 @pytest.fixture
