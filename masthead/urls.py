@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("news-feed/", include("masthead.newsfeed.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("masthead.discovery.urls")),
 ]
 
 if getattr(settings, "SERVE_MEDIA", False) or settings.DEBUG:

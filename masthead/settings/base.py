@@ -47,6 +47,7 @@ LOCAL_APPS = [
     "masthead.articles",
     "masthead.newsfeed",
     "masthead.demo",
+    "masthead.discovery",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -177,3 +178,9 @@ NEWSFEED_RETRY_MS = 2000
 
 # How long browsers and a CDN may keep a public page (see PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+
+# Discovery: a section with more articles than this gets one sitemap a month;
+# the fonts share cards are drawn with (a .ttf path; empty: a system font).
+SITEMAP_MONTHLY_ABOVE = int(os.environ.get("SITEMAP_MONTHLY_ABOVE", "1000"))
+SHARE_CARD_FONT = os.environ.get("SHARE_CARD_FONT", "")
+SHARE_CARD_FONT_BOLD = os.environ.get("SHARE_CARD_FONT_BOLD", "")

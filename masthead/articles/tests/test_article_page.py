@@ -221,8 +221,9 @@ def test_logged_in_editor_sees_an_edit_link_and_readers_do_not(client, admin_cli
 
 def test_article_page_reads_without_javascript(client, article):
     tree = get_tree(client, article.url)
-    # JavaScript only enhances: our own deferred files, no inline or third-party code
-    for script in tree.xpath("//script"):
+    # JavaScript only enhances: our own deferred files, no inline or third-party code.
+    # JSON-LD blocks are data a browser never runs, not code.
+    for script in tree.xpath("//script[not(@type='application/ld+json')]"):
         assert script.get("src", "").startswith("/static/js/") and script.get("defer") is not None
         assert not (script.text or "").strip()
     assert tree.xpath("string(//h1)")
