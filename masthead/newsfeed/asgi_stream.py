@@ -83,7 +83,7 @@ async def stream_app(scope: Scope, receive: Receive, send: Send) -> None:
         try:
             async for message in events:
                 async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
-                    await send({"type": "http.response.body", "body": message.encode(), "more_body": True})
+                    await send({"type": "http.response.body", "body": message, "more_body": True})
         finally:
             await events.aclose()
 

@@ -44,9 +44,13 @@ def parse_last_event_id(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 19 else None
 
 
-def event_message(event: FeedEvent) -> str:
-    data = json.dumps({"kind": event.kind, "item": event.item_id, "html": event.html})
-    return f"id: {event.pk}\nevent: {event.kind}\ndata: {data}\n\n"
+def event_message(event: FeedEvent) -> bytes:
+    """The event as Server-Sent Events bytes, made once however many readers get it."""
+    message = getattr(event, "_sse_message", None)
+    if message is None:
+        data = json.dumps({"kind": event.kind, "item": event.item_id, "html": event.html})
+        message = event._sse_message = f"id: {event.pk}\nevent: {event.kind}\ndata: {data}\n\n".encode()
+    return message
 
 
 class FeedHub:
@@ -177,8 +181,11 @@ def hub_for_this_loop() -> FeedHub:
     return hub
 
 
-async def event_stream(hub: FeedHub, last_id: int | None) -> AsyncIterator[str]:
-    yield f"retry: {settings.NEWSFEED_RETRY_MS}\n\n"
+KEEP_ALIVE = b": keep-alive\n\n"
+
+
+async def event_stream(hub: FeedHub, last_id: int | None) -> AsyncIterator[bytes]:
+    yield f"retry: {settings.NEWSFEED_RETRY_MS}\n\n".encode()
     if last_id is None:
         # A new reader starts from what the hub has read: no query per reader.
         last_id = hub.last_id
@@ -192,7 +199,7 @@ async def event_stream(hub: FeedHub, last_id: int | None) -> AsyncIterator[str]:
             yield event_message(event)
             last_id = event.pk
         if not pending and not await hub.wait(HEARTBEAT_SECONDS):
-            yield ": keep-alive\n\n"
+            yield KEEP_ALIVE
 
 
 async def stream(request: HttpRequest) -> HttpResponse:
