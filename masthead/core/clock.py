@@ -21,9 +21,15 @@ class Periodic:
 
 def periodic_tasks() -> list[Periodic]:
     """The tasks the newsroom runs on a schedule."""
+    from masthead.newsletters.tasks import check_newsletters
+
     from .tasks import prune_task_results, publish_scheduled
 
-    return [Periodic(publish_scheduled, every=15), Periodic(prune_task_results, every=3600)]
+    return [
+        Periodic(publish_scheduled, every=15),
+        Periodic(prune_task_results, every=3600),
+        Periodic(check_newsletters, every=15),
+    ]
 
 
 def tick(now: float, schedule: list[Periodic]) -> list[str]:

@@ -9,8 +9,9 @@ from masthead.articles.models import EditorsPick, EditorsPicks
 
 from .factories import ArticleFactory, AuthorFactory, ImageFactory, SectionFactory, hours_ago, paragraph
 
-ARTICLE_PAGE_MAX_QUERIES = 25
-HOME_PAGE_MAX_QUERIES = 19
+# (+1 each for the newsletter signup box on every page: the lists it offers)
+ARTICLE_PAGE_MAX_QUERIES = 26
+HOME_PAGE_MAX_QUERIES = 20
 
 
 def build_newsroom(size: int) -> dict:
