@@ -249,7 +249,7 @@ def export_view(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Subscriber.Status.values:
         subscribers = subscribers.filter(status=status)
-    list_id = request.GET.get("list", "")
+    list_id = request.GET.get("subscriptions__newsletter_list", "")
     if list_id.isdigit():
         subscribers = subscribers.filter(subscriptions__newsletter_list_id=int(list_id))
     names = dict(NewsletterList.objects.values_list("pk", "name"))
