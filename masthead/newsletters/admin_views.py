@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .composer import compose_issue
-from .emails import mailer, render_issue
+from .emails import deliver, mailer, render_issue
 from .imports import MAX_IMPORT_BYTES, import_subscribers
 from .models import Issue, NewsletterList, Subscriber
 from .sending import pause, resume, schedule, start_sending, unschedule
@@ -167,10 +167,9 @@ def send_test(request: HttpRequest, issue: Issue) -> HttpResponse:
         return redirect("newsletters_admin:send", issue.pk)
     subscriber = Subscriber.objects.for_email(address)
     key = subscriber.key if subscriber else "test"
-    message = render_issue(issue).message_for(address, key, subject_prefix=_("[Test] "))
     try:
         with mailer() as connection:
-            connection.send_messages([message])
+            deliver(connection, render_issue(issue), address, key, subject_prefix=_("[Test] "))
     except Exception as error:
         messages.error(request, _("The test could not be sent: %(error)s") % {"error": error})
     else:

@@ -21,13 +21,16 @@ most once*, so no reader ever gets an issue twice:
 import logging
 import smtplib
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .emails import RenderedIssue, mailer, render_issue
+from .emails import RenderedIssue, deliver, mailer, render_issue
 from .models import Delivery, Issue, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -100,46 +103,85 @@ def closes_connection(error: Exception) -> bool:
     return getattr(error, "smtp_code", None) == 421
 
 
-def send_batch(rendered: RenderedIssue, claimed: list[tuple[int, str, str]]) -> int:
-    """Send one claimed batch over one connection; returns how many the server accepted.
+@dataclass
+class ChunkOutcome:
+    sent: list[int] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    untried: list[int] = field(default_factory=list)
+    lost: str = ""
 
-    A message the server refused is ``failed``. If the connection breaks
-    mid-message, that one is ``unknown`` (the server may have kept it), the
-    messages not tried yet are released for a later sender, and
-    ConnectionLost is raised: the clock resumes the issue once it is stale.
+
+def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> ChunkOutcome:
+    """Send part of a batch over one connection, touching no database (it may run in a thread).
+
+    A message the server refused is *failed*. If the connection breaks
+    mid-message, that one is *unknown* (the server may have kept it) and
+    the rest of the chunk is left untried.
     """
-    sent: list[int] = []
-    failed: list[tuple[int, str]] = []
-    unknown: list[tuple[int, str]] = []
-    attempted = 0
+    outcome = ChunkOutcome()
     connection = mailer()
+    attempted = 0
     try:
         connection.open()
-        for pk, email, key in claimed:
+        for pk, email, key in chunk:
             attempted += 1
             try:
-                connection.send_messages([rendered.message_for(email, key)])
+                deliver(connection, rendered, email, key)
             except REFUSED as error:
-                failed.append((pk, str(error)))
+                outcome.failed.append((pk, str(error)))
                 if closes_connection(error):
-                    raise ConnectionLost(str(error)) from error
+                    outcome.lost = str(error)
+                    break
             except Exception as error:
-                unknown.append((pk, f"{type(error).__name__}: {error}"))
-                raise ConnectionLost(f"{type(error).__name__}: {error}") from error
+                outcome.unknown.append((pk, f"{type(error).__name__}: {error}"))
+                outcome.lost = f"{type(error).__name__}: {error}"
+                break
             else:
-                sent.append(pk)
-    except BaseException:
-        # The rows not tried yet were never sent: back to the pool with them.
-        untried = [pk for pk, _email, _key in claimed[attempted:]]
-        Delivery.objects.filter(pk__in=untried, status=Delivery.Status.SENDING).delete()
-        raise
+                outcome.sent.append(pk)
+    except Exception as error:  # could not connect: nothing of this chunk was tried
+        attempted = 0
+        outcome.lost = f"{type(error).__name__}: {error}"
     finally:
-        record_outcomes(sent, failed, unknown)
         try:
             connection.close()
         except Exception:  # closing a broken connection must not hide the real error
             logger.debug("Error while closing the mail connection", exc_info=True)
-    return len(sent)
+    outcome.untried = [pk for pk, _email, _key in chunk[attempted:]]
+    return outcome
+
+
+def send_batch(
+    rendered: RenderedIssue, claimed: list[tuple[int, str, str]], connections: int | None = None
+) -> int:
+    """Send one claimed batch, then record every copy; returns how many the server accepted.
+
+    The batch is split over ``NEWSLETTER_CONNECTIONS`` SMTP connections used
+    side by side (one thread each), so one sender keeps the CPU busy while
+    a connection waits for the server. Rows never tried (after a lost
+    connection) are released for a later sender and ConnectionLost is
+    raised: the clock resumes the issue once it is stale.
+    """
+    connections = max(1, min(connections or settings.NEWSLETTER_CONNECTIONS, len(claimed)))
+    chunks = [claimed[i::connections] for i in range(connections)]
+    rendered.link_patterns  # noqa: B018 (resolve the URLs once, before the threads start)
+    if connections == 1:
+        outcomes = [send_chunk(rendered, chunks[0])]
+    else:
+        with ThreadPoolExecutor(connections, thread_name_prefix="newsletter-smtp") as pool:
+            outcomes = list(pool.map(partial(send_chunk, rendered), chunks))
+    record_outcomes(
+        [pk for o in outcomes for pk in o.sent],
+        [row for o in outcomes for row in o.failed],
+        [row for o in outcomes for row in o.unknown],
+    )
+    untried = [pk for o in outcomes for pk in o.untried]
+    if untried:
+        Delivery.objects.filter(pk__in=untried, status=Delivery.Status.SENDING).delete()
+    lost = next((o.lost for o in outcomes if o.lost), "")
+    if lost:
+        raise ConnectionLost(lost)
+    return sum(len(o.sent) for o in outcomes)
 
 
 def current_status(issue_id: int) -> str | None:

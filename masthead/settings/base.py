@@ -188,6 +188,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NEWSLETTER_MAILER = "default"
 # Messages per claimed batch: one SMTP connection and one status update per batch.
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
+# SMTP connections each sender uses side by side (threads), each for part of a batch.
+NEWSLETTER_CONNECTIONS = int(os.environ.get("NEWSLETTER_CONNECTIONS", "2"))
 # Send tasks started per issue: as many workers as this share one issue.
 NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
 # A sending issue with no progress for this long lost its worker: resume it.

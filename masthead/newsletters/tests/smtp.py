@@ -22,6 +22,7 @@ class RecordingHandler:
     def __init__(self) -> None:
         self.messages: list[email.message.EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        self.raw: list[bytes] = []
         self.refuse_after: int | None = None
         self.stall_after: int | None = None
         self.stalled = threading.Event()
@@ -35,6 +36,7 @@ class RecordingHandler:
                 return "421 Closing"
             self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+            self.raw.append(envelope.original_content)
             count = len(self.messages)
         if self.stall_after is not None and count == self.stall_after:
             self.stalled.set()
