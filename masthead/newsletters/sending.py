@@ -203,6 +203,11 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
     while current_status(issue_id) == Issue.Status.SENDING:
         claimed, last = claim_batch(issue, cursor, size)
         if last is None:
+            if cursor:
+                # One more pass from the start: readers who confirmed meanwhile, or
+                # whom another sender released, may sit behind the cursor.
+                cursor = 0
+                continue
             finish_if_done(issue_id)
             break
         cursor = last
