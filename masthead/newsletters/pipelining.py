@@ -44,7 +44,8 @@ def send_pipelined(smtp: smtplib.SMTP, sender: str, recipient: str, message: byt
         if data_code != 421:
             smtp.rset()
         raise smtplib.SMTPDataError(data_code, data_reply)
-    body = LEADING_DOT.sub(b"..", message)
+    # Dot-stuffing (RFC 5321 4.5.2); base64 and quoted-printable bodies rarely need it.
+    body = LEADING_DOT.sub(b"..", message) if message.startswith(b".") or b"\n." in message else message
     if not body.endswith(b"\r\n"):
         body += b"\r\n"
     smtp.send(body + b".\r\n")

@@ -215,3 +215,15 @@ def test_smtp_copies_match_the_django_email_and_keep_list_unsubscribe_literal(
         received.get_body(("html",)).get_content().replace("\r\n", "\n") == expected.alternatives[0].content
     )
     assert received["Date"] and received["Message-ID"].endswith(">")
+
+
+def test_lines_starting_with_a_dot_arrive_intact(daily, smtp_server, django_capture_on_commit_callbacks):
+    """SMTP ends a message at a line holding a single dot; pipelined sending must escape them."""
+    reader = SubscriberFactory(lists=[daily])
+    issue = IssueFactory(newsletter_list=daily, intro=".\n.. and a line that starts with a dot")
+    send_now(issue, django_capture_on_commit_callbacks)
+    [received] = smtp_server.messages
+    assert "\n.\n.. and a line that starts with a dot" in received.get_body(("plain",)).get_content().replace(
+        "\r\n", "\n"
+    )
+    assert smtp_server.envelopes[0][1] == [reader.email]
