@@ -2,7 +2,7 @@
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST = .venv/bin/pytest -n $(or $(TEST_WORKERS),auto) --dist loadfile
 
-.PHONY: run install test test-sqlite test-postgres lint format bench-pages clean
+.PHONY: run install test test-sqlite test-postgres lint format bench-pages bench-newsletter clean
 
 run:
 	@scripts/run.sh
@@ -37,6 +37,9 @@ format:
 
 bench-pages: install
 	.venv/bin/python bench/pages.py
+
+bench-newsletter: install
+	.venv/bin/python bench/newsletter.py
 
 clean:
 	rm -rf var .venv .tools

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("news-feed/", include("masthead.newsfeed.urls")),
+    path("newsletters/", include("masthead.newsletters.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.discovery.urls")),
 ]

@@ -22,12 +22,14 @@ class Periodic:
 def periodic_tasks() -> list[Periodic]:
     """The tasks the newsroom runs on a schedule."""
     from masthead.newsfeed.tasks import release_scheduled_items
+    from masthead.newsletters.tasks import check_newsletters
 
     from .tasks import prune_task_results, publish_scheduled
 
     return [
         Periodic(publish_scheduled, every=15),
         Periodic(release_scheduled_items, every=15),
+        Periodic(check_newsletters, every=15),
         Periodic(prune_task_results, every=3600),
     ]
 

@@ -2022,3 +2022,28 @@ NEWS_FEED = [
         "text": "The Ivra rose 40 centimetres overnight; no flood warnings have been issued.",
     },
 ]
+
+# Newsletters readers can sign up for (masthead.newsletters).
+NEWSLETTER_LISTS = [
+    {
+        "slug": "ledger-daily",
+        "name": "Ledger Daily",
+        "description": "The day's news from Korvany in your inbox at seven.",
+        "sender_name": "The Korvany Ledger",
+        "sender_email": "daily@ledger.example",
+        "schedule": "daily",
+        "send_time": "07:00",
+        "sort_order": 0,
+    },
+    {
+        "slug": "the-week",
+        "name": "The Week in the Lowlands",
+        "description": "Our editors' pick of the week's reporting, every Saturday morning.",
+        "sender_name": "The Korvany Ledger",
+        "sender_email": "weekly@ledger.example",
+        "schedule": "weekly",
+        "send_time": "09:00",
+        "weekday": 5,
+        "sort_order": 1,
+    },
+]

@@ -11,6 +11,8 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import flourish, soundcloud, spotify, vimeo, youtube
 
+from .mail import anymail_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "masthead"
 # Everything a running newsroom writes (database, uploads, keys) lives here.
@@ -184,3 +186,36 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 SITEMAP_MONTHLY_ABOVE = int(os.environ.get("SITEMAP_MONTHLY_ABOVE", "1000"))
 SHARE_CARD_FONT = os.environ.get("SHARE_CARD_FONT", "")
 SHARE_CARD_FONT_BOLD = os.environ.get("SHARE_CARD_FONT_BOLD", "")
+
+# Newsletters (masthead.newsletters): lists, signup, digests and their sending.
+# Email itself is configured per setup with MAILERS (see settings/mail.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "masthead.newsletters", "anymail"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# The mailer (a MAILERS alias) newsletters and confirmations go through.
+NEWSLETTER_MAILER = "default"
+# Messages per claimed batch: one SMTP connection and one status update per batch.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
+# SMTP connections each sender uses side by side (threads), each for part of a batch.
+NEWSLETTER_CONNECTIONS = int(os.environ.get("NEWSLETTER_CONNECTIONS", "2"))
+# Send tasks started per issue: as many workers as this share one issue.
+NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
+# A sending issue with no progress for this long lost its worker: resume it.
+NEWSLETTER_STALE_SECONDS = int(os.environ.get("NEWSLETTER_STALE_SECONDS", "120"))
+# Confirmation links expire after this many seconds.
+NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+# At most this many confirmation emails to one address per window (seconds).
+NEWSLETTER_CONFIRMATIONS_PER_ADDRESS = 3
+NEWSLETTER_CONFIRMATION_WINDOW = 7 * 24 * 3600
+# Signup attempts allowed per client network and per address: (count, seconds).
+NEWSLETTER_SIGNUPS_PER_IP = (20, 3600)
+NEWSLETTER_SIGNUPS_PER_ADDRESS = (5, 3600)
+# The request header carrying the reader's address behind a trusted proxy,
+# e.g. "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
+NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "")
+# An ALTCHA-style proof of work on the signup form (needs JavaScript to sign up).
+NEWSLETTER_PROOF_OF_WORK = os.environ.get("NEWSLETTER_PROOF_OF_WORK", "") == "1"
+NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 50_000
+NEWSLETTER_PROOF_OF_WORK_SECONDS = 600
+# django-anymail (an email provider instead of SMTP, and its bounce and
+# complaint webhooks at /newsletters/webhooks/<provider>/tracking/).
+ANYMAIL = anymail_from_environment()

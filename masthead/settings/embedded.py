@@ -11,6 +11,7 @@ from masthead.core.files import write_private_file
 
 from .base import *  # noqa: F403
 from .base import DATABASE_CACHES, VAR_DIR
+from .mail import mailers_from_environment
 
 VAR_DIR.mkdir(exist_ok=True)
 
@@ -45,3 +46,13 @@ CACHES = DATABASE_CACHES
 
 # The embedded server has no reverse proxy in front: let Django serve uploads.
 SERVE_MEDIA = True
+
+# Email: through the SMTP server or provider named in the environment (see
+# settings/mail.py); without one, every message is written to var/mail/ so a
+# laptop needs no mail server.
+MAILERS = mailers_from_environment(
+    {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": VAR_DIR / "mail"},
+    }
+)

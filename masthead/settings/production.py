@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import DATABASE_CACHES, MEDIA_ROOT, STATIC_ROOT
+from .mail import mailers_from_environment
 
 
 def require_env(name: str) -> str:
@@ -78,3 +79,12 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Email: EMAIL_BACKEND (an anymail provider) or EMAIL_HOST and friends; see
+# settings/mail.py. Without either, an SMTP server on this machine.
+MAILERS = mailers_from_environment(
+    {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "localhost", "timeout": 30},
+    }
+)

@@ -36,3 +36,5 @@ LOGGING = {
     "loggers": {"django.tasks": {"level": "WARNING"}},
 }
 VAR_DIR = Path(tempfile.mkdtemp(prefix="masthead-test-var-"))
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+ANYMAIL = {"WEBHOOK_SECRET": "hook-user:hook-password"}

@@ -10,9 +10,10 @@ from masthead.articles.models import EditorsPick, EditorsPicks
 from .factories import ArticleFactory, AuthorFactory, ImageFactory, SectionFactory, hours_ago, paragraph
 
 # One query of each is the discovery settings (the publisher's logo and X
-# account in the page's structured data and share tags).
-ARTICLE_PAGE_MAX_QUERIES = 26
-HOME_PAGE_MAX_QUERIES = 20
+# account in the page's structured data and share tags), and one the
+# newsletter signup box on every page (the lists it offers).
+ARTICLE_PAGE_MAX_QUERIES = 27
+HOME_PAGE_MAX_QUERIES = 21
 
 
 def build_newsroom(size: int) -> dict:

@@ -11,6 +11,7 @@ from wagtail.models import Site
 from masthead.articles.models import ArticlePage, AuthorPage, Correction, EditorsPicks, SectionPage
 from masthead.core.models import NewsroomSettings
 from masthead.newsfeed.models import NewsItem
+from masthead.newsletters.models import NewsletterList
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +41,7 @@ def test_demo_has_the_promised_size(live_articles):
     assert NewsroomSettings.for_site(Site.objects.get(is_default_site=True)).time_zone == "Europe/Kyiv"
     assert NewsItem.objects.published().count() >= 10
     assert NewsItem.objects.filter(article__isnull=False).count() >= 3
+    assert {nl.schedule for nl in NewsletterList.objects.filter(is_public=True)} == {"daily", "weekly"}
 
 
 def test_every_demo_page_renders(client, live_articles):

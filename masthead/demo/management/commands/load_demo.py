@@ -34,6 +34,7 @@ from masthead.core.tasks import warm_pages
 from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
 from masthead.newsfeed.models import NewsItem
+from masthead.newsletters.models import NewsletterList
 
 ADMIN_USERNAME = "admin"
 
@@ -150,6 +151,9 @@ class Command(BaseCommand):
         if not picks.picks.exists():
             for order, slug in enumerate(content.EDITORS_PICKS):
                 EditorsPick.objects.create(setting=picks, article=pages[slug], sort_order=order)
+
+        for data in content.NEWSLETTER_LISTS:
+            NewsletterList.objects.get_or_create(slug=data["slug"], defaults=data)
         return len(new)
 
     def write_article(self, page: ArticlePage, data: dict, pages: dict, authors: dict, now) -> None:

@@ -1,0 +1,481 @@
+"""Newsletters: lists, subscribers, issues and the record of every copy sent."""
+
+import secrets
+import zoneinfo
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable, Site
+
+from masthead.core.models import NewsroomSettings
+
+
+def normalise_email(address: str) -> str:
+    """The one spelling of an address that Masthead stores and compares.
+
+    Surrounding blanks go and the whole address is lower-cased: the domain is
+    case-insensitive by definition and, although RFC 5321 allows a mailbox to
+    tell ``Olena`` from ``olena``, no provider readers use does, and treating
+    them as two subscribers would send two copies.
+    """
+    return (address or "").strip().lower()
+
+
+def newsroom_zone() -> zoneinfo.ZoneInfo:
+    """The newsroom's time zone (a site setting), in which schedules are read."""
+    newsroom = NewsroomSettings.of(Site.objects.filter(is_default_site=True).first())
+    return zoneinfo.ZoneInfo(newsroom.time_zone)
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class NewsletterList(models.Model):
+    """A newsletter readers can subscribe to, e.g. the daily digest or a weekly one."""
+
+    class Schedule(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+        MANUAL = "manual", _("When an editor sends it")
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. “Korvany Daily”."))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.CharField(
+        _("description"),
+        max_length=255,
+        blank=True,
+        help_text=_("One line shown next to the checkbox, e.g. “The day's news in your inbox at 7”."),
+    )
+    sender_name = models.CharField(_("sender name"), max_length=120)
+    sender_email = models.EmailField(_("sender address"))
+    schedule = models.CharField(
+        _("schedule"), max_length=10, choices=Schedule.choices, default=Schedule.DAILY
+    )
+    send_time = models.TimeField(_("time"), default=time(7, 0), help_text=_("In the newsroom's time zone."))
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), choices=Weekday.choices, default=Weekday.MONDAY, help_text=_("For weekly lists.")
+    )
+    is_public = models.BooleanField(
+        _("offered to readers"), default=True, help_text=_("Show this list in the signup box.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order in the signup box"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")], heading=_("Sender")),
+        MultiFieldPanel(
+            [FieldPanel("schedule"), FieldPanel("send_time"), FieldPanel("weekday")], heading=_("Schedule")
+        ),
+        FieldPanel("is_public"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def from_header(self) -> str:
+        from email.headerregistry import Address
+
+        local, _at, domain = self.sender_email.rpartition("@")
+        return str(Address(display_name=self.sender_name, username=local, domain=domain))
+
+    @property
+    def period(self) -> timedelta:
+        """How far back a digest of this list looks."""
+        return timedelta(days=7) if self.schedule == self.Schedule.WEEKLY else timedelta(days=1)
+
+    def next_slot(self, after: datetime, zone: zoneinfo.ZoneInfo | None = None) -> datetime | None:
+        """The first scheduled sending time after ``after``, or None for manual lists.
+
+        Slots are wall-clock times in the newsroom's zone, so “daily at 07:00”
+        stays at 07:00 across daylight-saving changes.
+        """
+        if self.schedule == self.Schedule.MANUAL:
+            return None
+        zone = zone or newsroom_zone()
+        local = after.astimezone(zone)
+        day = local.date()
+        for offset in range(0, 15):
+            candidate_day = day + timedelta(days=offset)
+            if self.schedule == self.Schedule.WEEKLY and candidate_day.weekday() != self.weekday:
+                continue
+            candidate = datetime.combine(candidate_day, self.send_time, tzinfo=zone)
+            if candidate > local:
+                return candidate
+        return None
+
+    def subscriber_count(self) -> int:
+        return self.subscriptions.filter(subscriber__status=Subscriber.Status.CONFIRMED).count()
+
+    subscriber_count.short_description = _("confirmed subscribers")
+
+    def digest_period(self, now: datetime) -> tuple[datetime, datetime]:
+        """The span a new digest covers: since the last issue began sending, at most one period."""
+        start = now - self.period
+        last = (
+            self.issues.filter(sending_started_at__isnull=False)
+            .order_by("-sending_started_at")
+            .values_list("sending_started_at", flat=True)
+            .first()
+        )
+        if last is not None and start < last < now:
+            start = last
+        return start, now
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self) -> QuerySet:
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def for_email(self, address: str) -> "Subscriber | None":
+        return self.filter(email=normalise_email(address)).first()
+
+
+class Subscriber(ClusterableModel):
+    """One reader's address, whether they confirmed it and what they receive.
+
+    Only a *confirmed* subscriber gets newsletters. *Suppressed* addresses
+    bounced or complained (reported by the email provider) and are never
+    written to again; *unsubscribed* ones left every list.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        SUPPRESSED = "suppressed", _("Suppressed (bounced or complained)")
+
+    class Source(models.TextChoices):
+        SIGNUP = "signup", _("Signup form")
+        IMPORT = "import", _("Import")
+        ADMIN = "admin", _("Added by an editor")
+
+    email = models.EmailField(_("email address"), max_length=254, unique=True)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ADMIN)
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    suppressed_at = models.DateTimeField(_("suppressed"), null=True, blank=True)
+    suppression_reason = models.CharField(_("suppression reason"), max_length=120, blank=True)
+    confirmation_emails_sent = models.PositiveIntegerField(
+        _("confirmation emails sent"), default=0, editable=False
+    )
+    confirmation_window_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The secret behind the links in every email to this address (preferences,
+    # unsubscribe). Signed in the links; changing it revokes them all.
+    key = models.CharField(max_length=32, unique=True, default=new_key, editable=False)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("email"),
+        FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+        FieldPanel("status"),
+        InlinePanel("subscriptions", heading=_("Newsletters"), label=_("Newsletter")),
+    ]
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="newsletters_subscriber_email_ci")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def clean(self) -> None:
+        # Before the uniqueness check, so “Olena@Example.org” meets “olena@example.org”.
+        self.email = normalise_email(self.email)
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = normalise_email(self.email)
+        if self.status == self.Status.CONFIRMED and self.confirmed_at is None:
+            self.confirmed_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def newsletters_summary(self) -> str:
+        return ", ".join(s.newsletter_list.name for s in self.subscriptions.all())
+
+    newsletters_summary.short_description = _("newsletters")
+
+    def suppress(self, reason: str) -> None:
+        """Never write to this address again (a bounce or a spam complaint)."""
+        self.status = self.Status.SUPPRESSED
+        self.suppressed_at = timezone.now()
+        self.suppression_reason = reason[:120]
+        self.save(update_fields=["status", "suppressed_at", "suppression_reason"])
+
+    def unsubscribe(self, newsletter_list: "NewsletterList | None" = None) -> None:
+        """Leave one list, or every list; an address left on no list is unsubscribed."""
+        subscriptions = self.subscriptions.all()
+        if newsletter_list is not None:
+            subscriptions = subscriptions.filter(newsletter_list=newsletter_list)
+        subscriptions.delete()
+        if not self.subscriptions.exists() and self.status in (self.Status.CONFIRMED, self.Status.PENDING):
+            self.status = self.Status.UNSUBSCRIBED
+            self.unsubscribed_at = timezone.now()
+            self.save(update_fields=["status", "unsubscribed_at"])
+
+    def export_data(self) -> dict:
+        """Everything stored about this reader, for a data-access request."""
+
+        def stamp(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "email": self.email,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "status": self.status,
+            "source": self.source,
+            "signed_up": stamp(self.created_at),
+            "confirmed": stamp(self.confirmed_at),
+            "unsubscribed": stamp(self.unsubscribed_at),
+            "suppressed": stamp(self.suppressed_at),
+            "suppression_reason": self.suppression_reason,
+            "confirmation_emails_sent": self.confirmation_emails_sent,
+            "newsletters": [
+                {"name": s.newsletter_list.name, "since": stamp(s.created_at)}
+                for s in self.subscriptions.select_related("newsletter_list")
+            ],
+            "issues_received": [
+                {"subject": d.issue.subject, "status": d.status, "sent": stamp(d.sent_at)}
+                for d in self.deliveries.select_related("issue").order_by("claimed_at")
+            ],
+        }
+
+
+class Subscription(models.Model):
+    """A subscriber on one list."""
+
+    subscriber = ParentalKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
+    newsletter_list = models.ForeignKey(
+        NewsletterList, verbose_name=_("newsletter"), on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    panels = [FieldPanel("newsletter_list")]
+
+    class Meta:
+        verbose_name = _("subscription")
+        # (list, subscriber): the sender walks one list's subscribers in order.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter_list", "subscriber"], name="newsletters_one_subscription_per_list"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subscriber_id} → {self.newsletter_list_id}"
+
+
+class Issue(ClusterableModel):
+    """One edition of a newsletter: a subject, an intro and an ordered list of items."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        PAUSED = "paused", _("Paused")
+        SENT = "sent", _("Sent")
+
+    newsletter_list = models.ForeignKey(
+        NewsletterList, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True, max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True)
+    period_start = models.DateTimeField(_("covers from"), null=True, blank=True)
+    period_end = models.DateTimeField(_("covers until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sending_started_at = models.DateTimeField(_("sending started"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True, editable=False)
+    # Every sender touches this after each batch; a sending issue whose
+    # heartbeat stopped lost its worker (see tasks.check_newsletters).
+    last_progress_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+
+    panels = [
+        FieldPanel("newsletter_list"),
+        FieldPanel("subject"),
+        FieldPanel("intro"),
+        InlinePanel("items", heading=_("Items"), label=_("Item")),
+    ]
+
+    class Meta:
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "scheduled_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+    def progress_summary(self) -> str:
+        if self.status in (self.Status.DRAFT, self.Status.SCHEDULED):
+            return ""
+        counts = self.progress()
+        return _("%(sent)d sent, %(failed)d failed, %(remaining)d remaining") % counts
+
+    progress_summary.short_description = _("progress")
+
+    def recipients(self) -> QuerySet:
+        """Subscriptions of confirmed readers to this issue's list, in subscriber order."""
+        return Subscription.objects.filter(
+            newsletter_list_id=self.newsletter_list_id, subscriber__status=Subscriber.Status.CONFIRMED
+        ).order_by("subscriber_id")
+
+    def unclaimed_recipients(self) -> QuerySet:
+        """Recipients with no delivery record for this issue yet."""
+        claimed = Delivery.objects.filter(issue_id=self.pk, subscriber_id=OuterRef("subscriber_id"))
+        return self.recipients().filter(~Exists(claimed))
+
+    def progress(self) -> dict:
+        """Counts by delivery status, plus the confirmed readers not reached yet."""
+        counts = dict.fromkeys(Delivery.Status.values, 0)
+        for row in self.deliveries.values("status").annotate(n=Count("pk")):
+            counts[row["status"]] = row["n"]
+        remaining = 0 if self.status == self.Status.SENT else self.unclaimed_recipients().count()
+        counts["remaining"] = remaining
+        counts["total"] = sum(counts.values())
+        done = counts["sent"] + counts["failed"] + counts["unknown"]
+        counts["percent"] = round(100 * done / counts["total"]) if counts["total"] else 0
+        return counts
+
+
+class IssueItem(Orderable):
+    """An article or a news-feed item in an issue, with the text the issue shows for it."""
+
+    issue = ParentalKey(Issue, on_delete=models.CASCADE, related_name="items")
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    news_item = models.ForeignKey(
+        "newsfeed.NewsItem",
+        verbose_name=_("news feed item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Shortened text for the newsletter. Empty: the standfirst or the item's own text."),
+    )
+
+    panels = [
+        PageChooserPanel("article", "articles.ArticlePage"),
+        FieldPanel("news_item"),
+        FieldPanel("text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("item")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=True) | Q(news_item__isnull=True),
+                name="newsletters_item_is_article_or_news_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.heading or self.shown_text[:60]
+
+    def clean(self) -> None:
+        if (self.article_id is None) == (self.news_item_id is None):
+            raise ValidationError(_("Choose either an article or a news feed item."))
+
+    @property
+    def heading(self) -> str:
+        return self.article.title if self.article_id and self.article else ""
+
+    @property
+    def shown_text(self) -> str:
+        if self.text:
+            return self.text
+        if self.article_id and self.article:
+            return self.article.standfirst
+        if self.news_item_id and self.news_item:
+            return self.news_item.text
+        return ""
+
+
+class Delivery(models.Model):
+    """The record of one copy of one issue to one subscriber.
+
+    The unique (issue, subscriber) pair is what makes a second copy
+    impossible: a sender first *claims* a recipient by inserting this row
+    (status ``sending``), then sends, then marks it ``sent`` or ``failed``. A
+    row left at ``sending`` by a worker that died is marked ``unknown`` and
+    never sent again: the message may or may not have left, and Masthead
+    prefers one missed copy to two (at most once).
+    """
+
+    class Status(models.TextChoices):
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        UNKNOWN = "unknown", _("Unknown (the worker stopped while sending)")
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    error = models.TextField(blank=True)
+    batch = models.UUIDField(db_index=True)
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="newsletters_one_copy_per_subscriber"
+            )
+        ]
+        indexes = [models.Index(fields=["issue", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.issue_id} → {self.subscriber_id}: {self.status}"

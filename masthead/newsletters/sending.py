@@ -1,0 +1,317 @@
+"""Sending an issue to its list: claim a batch, send it over one connection, record each copy.
+
+Exactly-once is impossible over SMTP: a worker can die after the server
+accepted a message and before anything recorded it. Masthead chooses *at
+most once*, so no reader ever gets an issue twice:
+
+1. A sender claims a batch of recipients by inserting one ``Delivery`` row per
+   recipient (status ``sending``). The row is unique per (issue, subscriber),
+   so two senders, or a sender after a restart, can never claim the same
+   reader twice; the claim is committed before anything is sent.
+2. It sends the batch over one connection, then records each row as ``sent``
+   or ``failed`` (the server refused it).
+3. If the worker dies in between, its rows stay ``sending``. The clock's
+   check (``check_issues``) notices the issue has made no progress for
+   ``NEWSLETTER_STALE_SECONDS``, marks those rows ``unknown`` and starts new
+   senders, which carry on with the readers nobody claimed. ``unknown`` rows
+   are reported in the admin and never sent again: at most one batch per
+   crash may miss the issue, and nobody gets it twice.
+"""
+
+import logging
+import smtplib
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .emails import RenderedIssue, deliver, mailer, render_issue
+from .models import Delivery, Issue, Subscriber
+
+logger = logging.getLogger(__name__)
+
+# The server answered, refusing this one message: it was certainly not sent.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
+
+
+def enqueue_senders(issue_id: int) -> None:
+    """Start the issue's senders in the background worker(s), after the current transaction."""
+    from .tasks import send_issue
+
+    def enqueue() -> None:
+        for _ in range(max(1, settings.NEWSLETTER_SENDERS)):
+            send_issue.enqueue(issue_id)
+
+    transaction.on_commit(enqueue)
+
+
+def claim_batch(issue: Issue, after: int, size: int) -> tuple[list[tuple[int, str, str]], int | None]:
+    """Claim up to ``size`` unclaimed recipients after subscriber id ``after``.
+
+    Returns the claimed (delivery id, address, key) triples and the last
+    subscriber id looked at, or None when no unclaimed recipient is left.
+    Another sender may win some of the candidates; those are simply not ours.
+    """
+    candidates = list(
+        issue.unclaimed_recipients()
+        .filter(subscriber_id__gt=after)
+        .values_list("subscriber_id", flat=True)[:size]
+    )
+    if not candidates:
+        return [], None
+    batch = uuid.uuid4()
+    now = timezone.now()
+    Delivery.objects.bulk_create(
+        [Delivery(issue_id=issue.pk, subscriber_id=pk, batch=batch, claimed_at=now) for pk in candidates],
+        ignore_conflicts=True,
+    )
+    claimed = list(
+        Delivery.objects.filter(batch=batch).values_list(
+            "pk", "subscriber__email", "subscriber__key", "subscriber__status"
+        )
+    )
+    # A reader who unsubscribed since the candidates were read is released, not sent to.
+    gone = [pk for pk, _email, _key, status in claimed if status != Subscriber.Status.CONFIRMED]
+    if gone:
+        Delivery.objects.filter(pk__in=gone).delete()
+    ours = [(pk, email, key) for pk, email, key, status in claimed if status == Subscriber.Status.CONFIRMED]
+    return ours, candidates[-1]
+
+
+def record_outcomes(sent: list[int], failed: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> None:
+    now = timezone.now()
+    if sent:
+        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=now)
+    for status, rows in ((Delivery.Status.FAILED, failed), (Delivery.Status.UNKNOWN, unknown)):
+        for pk, error in rows:
+            Delivery.objects.filter(pk=pk).update(status=status, error=error[:1000])
+
+
+class ConnectionLost(Exception):
+    """The mail server went away mid-batch; the rest of the batch waits for a later sender."""
+
+
+def closes_connection(error: Exception) -> bool:
+    """Whether smtplib hung up after this refusal (reply 421: the server is shutting down)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code == 421 for code, _message in error.recipients.values())
+    return getattr(error, "smtp_code", None) == 421
+
+
+@dataclass
+class ChunkOutcome:
+    sent: list[int] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    untried: list[int] = field(default_factory=list)
+    lost: str = ""
+
+
+def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> ChunkOutcome:
+    """Send part of a batch over one connection, touching no database (it may run in a thread).
+
+    A message the server refused is *failed*. If the connection breaks
+    mid-message, that one is *unknown* (the server may have kept it) and
+    the rest of the chunk is left untried.
+    """
+    outcome = ChunkOutcome()
+    connection = mailer()
+    attempted = 0
+    try:
+        connection.open()
+        for pk, email, key in chunk:
+            attempted += 1
+            try:
+                deliver(connection, rendered, email, key)
+            except REFUSED as error:
+                outcome.failed.append((pk, str(error)))
+                if closes_connection(error):
+                    outcome.lost = str(error)
+                    break
+            except Exception as error:
+                outcome.unknown.append((pk, f"{type(error).__name__}: {error}"))
+                outcome.lost = f"{type(error).__name__}: {error}"
+                break
+            else:
+                outcome.sent.append(pk)
+    except Exception as error:  # could not connect: nothing of this chunk was tried
+        attempted = 0
+        outcome.lost = f"{type(error).__name__}: {error}"
+    finally:
+        try:
+            connection.close()
+        except Exception:  # closing a broken connection must not hide the real error
+            logger.debug("Error while closing the mail connection", exc_info=True)
+    outcome.untried = [pk for pk, _email, _key in chunk[attempted:]]
+    return outcome
+
+
+def send_batch(
+    rendered: RenderedIssue, claimed: list[tuple[int, str, str]], connections: int | None = None
+) -> int:
+    """Send one claimed batch, then record every copy; returns how many the server accepted.
+
+    The batch is split over ``NEWSLETTER_CONNECTIONS`` SMTP connections used
+    side by side (one thread each), so one sender keeps the CPU busy while
+    a connection waits for the server. Rows never tried (after a lost
+    connection) are released for a later sender and ConnectionLost is
+    raised: the clock resumes the issue once it is stale.
+    """
+    connections = max(1, min(connections or settings.NEWSLETTER_CONNECTIONS, len(claimed)))
+    chunks = [claimed[i::connections] for i in range(connections)]
+    rendered.link_patterns  # noqa: B018 (resolve the URLs once, before the threads start)
+    if connections == 1:
+        outcomes = [send_chunk(rendered, chunks[0])]
+    else:
+        with ThreadPoolExecutor(connections, thread_name_prefix="newsletter-smtp") as pool:
+            outcomes = list(pool.map(partial(send_chunk, rendered), chunks))
+    record_outcomes(
+        [pk for o in outcomes for pk in o.sent],
+        [row for o in outcomes for row in o.failed],
+        [row for o in outcomes for row in o.unknown],
+    )
+    untried = [pk for o in outcomes for pk in o.untried]
+    if untried:
+        Delivery.objects.filter(pk__in=untried, status=Delivery.Status.SENDING).delete()
+    lost = next((o.lost for o in outcomes if o.lost), "")
+    if lost:
+        raise ConnectionLost(lost)
+    return sum(len(o.sent) for o in outcomes)
+
+
+def current_status(issue_id: int) -> str | None:
+    return Issue.objects.filter(pk=issue_id).values_list("status", flat=True).first()
+
+
+def send_issue(issue_id: int, batch_size: int | None = None) -> int:
+    """Send a ``sending`` issue to every confirmed reader of its list not reached yet.
+
+    Stops between batches when the issue is paused. Several senders may run
+    at once on one issue. Returns the number of copies this sender sent.
+    """
+    issue = Issue.objects.select_related("newsletter_list").filter(pk=issue_id).first()
+    if issue is None or issue.status != Issue.Status.SENDING:
+        return 0
+    rendered = render_issue(issue)
+    size = batch_size or settings.NEWSLETTER_BATCH_SIZE
+    cursor, total = 0, 0
+    while current_status(issue_id) == Issue.Status.SENDING:
+        claimed, last = claim_batch(issue, cursor, size)
+        if last is None:
+            if cursor:
+                # One more pass from the start: readers who confirmed meanwhile, or
+                # whom another sender released, may sit behind the cursor.
+                cursor = 0
+                continue
+            finish_if_done(issue_id)
+            break
+        cursor = last
+        if claimed:
+            try:
+                total += send_batch(rendered, claimed)
+            except Exception as error:
+                Issue.objects.filter(pk=issue_id).update(last_error=f"{type(error).__name__}: {error}"[:1000])
+                raise
+        Issue.objects.filter(pk=issue_id).update(last_progress_at=timezone.now(), last_error="")
+    return total
+
+
+def finish_if_done(issue_id: int) -> bool:
+    """Mark the issue sent once every recipient has a settled delivery record."""
+    issue = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).first()
+    if issue is None:
+        return False
+    if (
+        issue.unclaimed_recipients().exists()
+        or issue.deliveries.filter(status=Delivery.Status.SENDING).exists()
+    ):
+        return False
+    return bool(
+        Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
+            status=Issue.Status.SENT, finished_at=timezone.now()
+        )
+    )
+
+
+def check_issues(now: datetime | None = None) -> dict[str, list[int]]:
+    """Start the issues whose time has come; resume those whose senders died.
+
+    Run by the worker's clock. Both steps use conditional updates, so two
+    workers running the check at once start each issue once.
+    """
+    now = now or timezone.now()
+    started, resumed = [], []
+    for issue_id in Issue.objects.filter(status=Issue.Status.SCHEDULED, scheduled_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            if Issue.objects.filter(pk=issue_id, status=Issue.Status.SCHEDULED).update(
+                status=Issue.Status.SENDING, sending_started_at=now, last_progress_at=now
+            ):
+                enqueue_senders(issue_id)
+                started.append(issue_id)
+    stale_before = now - timedelta(seconds=settings.NEWSLETTER_STALE_SECONDS)
+    for issue_id in Issue.objects.filter(
+        status=Issue.Status.SENDING, last_progress_at__lt=stale_before
+    ).values_list("pk", flat=True):
+        with transaction.atomic():
+            if not Issue.objects.filter(pk=issue_id, last_progress_at__lt=stale_before).update(
+                last_progress_at=now
+            ):
+                continue  # another worker's check took it
+            Delivery.objects.filter(
+                issue_id=issue_id, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
+            ).update(
+                status=Delivery.Status.UNKNOWN,
+                error="The worker stopped before recording whether this copy left; it is not sent again.",
+            )
+            if not finish_if_done(issue_id):
+                enqueue_senders(issue_id)
+                resumed.append(issue_id)
+    return {"started": started, "resumed": resumed}
+
+
+def start_sending(issue: Issue) -> bool:
+    """Send a draft or scheduled issue now."""
+    now = timezone.now()
+    updated = Issue.objects.filter(
+        pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
+    ).update(status=Issue.Status.SENDING, scheduled_at=now, sending_started_at=now, last_progress_at=now)
+    if updated:
+        enqueue_senders(issue.pk)
+    return bool(updated)
+
+
+def schedule(issue: Issue, when: datetime) -> bool:
+    return bool(
+        Issue.objects.filter(pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]).update(
+            status=Issue.Status.SCHEDULED, scheduled_at=when
+        )
+    )
+
+
+def unschedule(issue: Issue) -> bool:
+    return bool(
+        Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(status=Issue.Status.DRAFT)
+    )
+
+
+def pause(issue: Issue) -> bool:
+    """Stop sending after the batches in flight; nothing already claimed is lost."""
+    return bool(
+        Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(status=Issue.Status.PAUSED)
+    )
+
+
+def resume(issue: Issue) -> bool:
+    updated = Issue.objects.filter(pk=issue.pk, status=Issue.Status.PAUSED).update(
+        status=Issue.Status.SENDING, last_progress_at=timezone.now()
+    )
+    if updated:
+        enqueue_senders(issue.pk)
+    return bool(updated)
