@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("news-feed/", include("masthead.newsfeed.urls")),
+    path("search/", include("masthead.search.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
