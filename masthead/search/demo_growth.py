@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
 
 from masthead.articles.models import ArticleAuthor, ArticlePage, ArticleTag, AuthorPage, SectionPage
 
@@ -499,8 +500,18 @@ def grow(
         if progress:
             progress(done, count)
     if created:
-        # Fresh planner statistics after a bulk load (PostgreSQL's autovacuum
-        # would get there by itself; SQLite keeps none until asked).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        after_bulk_load()
     return created
+
+
+def after_bulk_load() -> None:
+    """What PostgreSQL's autovacuum would do after a while, and SQLite never does unasked.
+
+    Fresh planner statistics, and on PostgreSQL the search index's GIN
+    indexes merged: bulk inserts wait in a pending list that every search
+    reads until a VACUUM.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute(f"VACUUM {connection.ops.quote_name(IndexEntry._meta.db_table)}")
+        cursor.execute("ANALYZE")

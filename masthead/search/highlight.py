@@ -15,19 +15,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from masthead.articles.models import ArticlePage
 
+from .words import stem
+
 SNIPPET_CHARS = 240
-# Suffixes dropped from a searched word before it is matched as the start of
-# a word in the text, so "elections" marks "election" as PostgreSQL's
-# stemming (and the prefix matching on SQLite) would find it.
-SUFFIXES = ("ing", "ed", "es", "s")
-MIN_STEM = 4
-
-
-def stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern | None:

@@ -1,6 +1,5 @@
-"""What a reader's search means: its words, and the live articles that match them."""
+"""The live articles that match a reader's words."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -11,38 +10,7 @@ from wagtail.search.backends.base import BaseSearchResults
 
 from masthead.articles.models import ArticleAuthor, ArticlePage, SectionPage
 
-# Beyond this a query is a pasted paragraph, not a search: the first words
-# are searched and the reader is told so.
-MAX_WORDS = 12
-MAX_WORD_LENGTH = 40
-# Letters and digits of any script. Everything else (quotes, operators,
-# brackets, asterisks, markup) only separates words, so nothing a reader
-# types reaches a search engine's query syntax.
-WORD = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class SearchWords:
-    """The words of a query, lower-cased, each once, in the order typed."""
-
-    words: tuple[str, ...]
-    cut: bool = False  # the query had more than MAX_WORDS words
-
-    def __bool__(self) -> bool:
-        return bool(self.words)
-
-    def __str__(self) -> str:
-        return " ".join(self.words)
-
-
-def search_words(text: str) -> SearchWords:
-    """Split a reader's query into the words to search for."""
-    words: list[str] = []
-    for match in WORD.finditer(text):
-        word = match[0][:MAX_WORD_LENGTH].lower()
-        if word not in words:
-            words.append(word)
-    return SearchWords(tuple(words[:MAX_WORDS]), cut=len(words) > MAX_WORDS)
+from .words import SearchWords
 
 
 @dataclass

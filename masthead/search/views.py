@@ -9,7 +9,8 @@ from masthead.core.pagination import paginate
 
 from .forms import SearchForm
 from .highlight import mark, snippet, words_pattern
-from .queries import ArticleSearch, search_words
+from .queries import ArticleSearch
+from .words import search_words
 
 RESULTS_PER_PAGE = 10
 

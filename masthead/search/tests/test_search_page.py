@@ -68,6 +68,14 @@ def test_all_words_must_match_else_any_word_with_a_note(client, sections):
     assert "No article has all of these words; these have some of them." in tree.text_content()
 
 
+def test_words_may_be_split_between_headline_and_text(client, sections):
+    found = article(sections["city"], "Tram depot reopens", "Passengers can change to the ferry at the pier.")
+    article(sections["city"], "Ferry strike ends", "Boats sail again.")
+    assert titles(page_of(client.get("/search/?q=tram+ferry"))) == [found.title]
+    # "the" is a stop word to PostgreSQL and an ordinary word to SQLite: either way it hides nothing
+    assert titles(page_of(client.get("/search/?q=the+tram"))) == [found.title]
+
+
 def test_snippet_shows_the_passage_with_the_words_marked(client, sections):
     filler = "The weather was mild and the streets were busy with shoppers. " * 8
     article(
