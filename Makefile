@@ -40,3 +40,7 @@ bench-pages: install
 
 clean:
 	rm -rf var .venv .tools
+
+.PHONY: bench-search
+bench-search: install
+	.venv/bin/python bench/search.py

@@ -146,6 +146,7 @@ class Figures:
     database: str
     grow_seconds: float
     articles_indexed: int
+    floor: dict[str, float] = field(default_factory=dict)
     single: dict[str, float] = field(default_factory=dict)
     loaded: dict[str, float] = field(default_factory=dict)
     cpu_other_cores: float = 0.0
@@ -317,6 +318,13 @@ def bench_database(label: str, url: str | None, args: argparse.Namespace) -> Fig
         figures.single = summary(single, seconds)
         figures.cpu_other_cores = round(max(other, 0) / seconds, 2)
 
+        # The same page with the form only: what every page of the site costs.
+        reader = Reader(port)
+        started = time.perf_counter()
+        floor = [reader.get({}) for _ in range(len(QUERIES))]
+        figures.floor = summary(floor, time.perf_counter() - started)
+        reader.close()
+
         print(f"  {args.concurrency} readers for {args.duration:g} s ...", flush=True)
         loaded, seconds = many_readers(port, args.concurrency, args.duration)
         figures.loaded = summary(loaded, seconds)
@@ -329,7 +337,7 @@ def bench_database(label: str, url: str | None, args: argparse.Namespace) -> Fig
             ((query, round(statistics.median(ms), 1)) for query, ms in by_query.items()),
             key=lambda item: -item[1],
         )[:5]
-        figures.errors = sorted({f"{s.status} {s.query}" for s in single + loaded if s.status != 200})
+        figures.errors = sorted({f"{s.status} {s.query}" for s in single + loaded + floor if s.status != 200})
         return figures
     finally:
         stop(server)
@@ -383,6 +391,10 @@ def print_report(results: list[Figures], args: argparse.Namespace, started: dt.d
             f"{r.database}: {one['requests']} + {many['requests']} requests, "
             f"non-200 answers {one['non_200'] + many['non_200']}; "
             f"other CPU on the machine during the one-reader run: {r.cpu_other_cores:.2f} cores"
+        )
+        print(
+            f"  the page without a search (/search/, form only), one reader: p50 {r.floor['p50_ms']:.1f} ms, "
+            f"p99 {r.floor['p99_ms']:.1f} ms"
         )
         print("  slowest queries (median ms): " + ", ".join(f"{q} {ms}" for q, ms in r.slowest))
         if r.errors:

@@ -49,7 +49,8 @@ def article_text(article: ArticlePage) -> str:
         if block["type"] == "paragraph":
             texts.append(html.unescape(strip_tags(value)))
         elif block["type"] == "subheading":
-            texts.append(value)
+            # A subheading runs into the next paragraph in a snippet: end it as a sentence.
+            texts.append(value if value.rstrip()[-1:] in (".", "!", "?", ":") else f"{value.rstrip()}.")
         elif block["type"] == "quote":
             texts.append(value.get("text", ""))
     return " ".join(" ".join(texts).split())
