@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.html import escape
 from lxml import html
 from wagtail.models import Page
 
@@ -36,13 +37,13 @@ def test_grows_live_articles_under_every_section_with_bylines_and_tags(client, n
     for section in sections:
         section.refresh_from_db()
         assert section.numchild == ArticlePage.objects.child_of(section).count() > 0
-    for article in articles.order_by("?")[:3]:
+    for article in [articles.order_by("pk")[i] for i in (0, 12, 24)]:
         assert article.authors and set(article.authors) <= set(authors)
         assert article.tags.exists()
         assert article.first_published_at is not None
         response = client.get(article.url)
         assert response.status_code == 200
-        assert article.title.encode() in response.content
+        assert escape(article.title).encode() in response.content
     assert client.get(sections[0].url).status_code == 200
 
 
