@@ -37,7 +37,8 @@ class ArticleSearch:
             end = datetime.combine(self.published_to + timedelta(days=1), time.min, tzinfo=zone)
             articles = articles.filter(first_published_at__lt=end)
         if self.newest_first:
-            articles = articles.order_by("-first_published_at")
+            # "id", not "pk": search backends sort only by a model's filter fields.
+            articles = articles.order_by("-first_published_at", "-id")
         byline = ArticleAuthor.objects.select_related("author").order_by("sort_order")
         return articles.prefetch_related(Prefetch("article_authors", queryset=byline))
 

@@ -241,6 +241,14 @@ def test_newest_first_order(client, sections):
     assert titles(page_of(client.get("/search/?q=ferry&sort=newest"))) == [new.title, old.title]
 
 
+def test_newest_first_pages_are_stable_when_times_are_equal(client, sections):
+    same_time = datetime(2025, 5, 1, 9, tzinfo=KYIV)
+    made = {article(sections["city"], f"Harbour report {i}", published_at=same_time).title for i in range(13)}
+    first = titles(page_of(client.get("/search/?q=harbour&sort=newest")))
+    second = titles(page_of(client.get("/search/?q=harbour&sort=newest&page=2")))
+    assert len(first) == RESULTS_PER_PAGE and set(first) | set(second) == made
+
+
 def test_pagination_keeps_the_query_and_filters(client, sections):
     city = sections["city"]
     for i in range(RESULTS_PER_PAGE + 3):
