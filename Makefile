@@ -43,3 +43,7 @@ bench-newsletter: install
 
 clean:
 	rm -rf var .venv .tools
+
+.PHONY: bench-search
+bench-search: install
+	.venv/bin/python bench/search.py

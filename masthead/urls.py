@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("news-feed/", include("masthead.newsfeed.urls")),
     path("newsletters/", include("masthead.newsletters.urls")),
+    path("search/", include("masthead.search.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.discovery.urls")),
 ]

@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "masthead.newsfeed",
     "masthead.demo",
     "masthead.discovery",
+    "masthead.search",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -124,7 +125,6 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "core.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 # Documents editors may upload: no HTML, SVG or scripts that could run on the
 # site's own origin when served.
@@ -219,3 +219,14 @@ NEWSLETTER_PROOF_OF_WORK_SECONDS = 600
 # django-anymail (an email provider instead of SMTP, and its bounce and
 # complaint webhooks at /newsletters/webhooks/<provider>/tracking/).
 ANYMAIL = anymail_from_environment()
+
+# Site search (masthead.search): Wagtail's database search, which is SQLite
+# FTS5 embedded and PostgreSQL full-text search on PostgreSQL (there with
+# English stemming; SQLite ignores SEARCH_CONFIG). docs/search.md tells how
+# to move to OpenSearch or Elasticsearch instead.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "masthead.search.backend",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
+    }
+}

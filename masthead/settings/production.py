@@ -39,9 +39,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(os.environ.get("DB_POOL_MAX", "8")),
         "timeout": 10,
     }
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
-    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
