@@ -4,8 +4,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 
+from masthead.urls import urlpatterns as site_urlpatterns
+
+# Everything the site serves, with Wagtail's catch-all pages (the last
+# pattern) moved under a language prefix.
 urlpatterns = [
-    path("", include("masthead.discovery.urls")),
-    path("news-feed/", include("masthead.newsfeed.urls")),
+    *site_urlpatterns[:-1],
     *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False),
 ]
