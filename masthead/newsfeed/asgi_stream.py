@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 
-from .stream import event_stream, hub_for_this_loop
+from .stream import event_stream, hub_for_this_loop, valid_event_id
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def last_event_id(scope: Scope) -> int | None:
     if not raw:
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         raw = (query.get("last_event_id") or [""])[0]
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+    return valid_event_id(raw)
 
 
 def host_allowed(scope: Scope) -> bool:

@@ -38,10 +38,14 @@ WINDOW = 500
 HEARTBEAT_SECONDS = 15
 
 
+def valid_event_id(raw: str) -> int | None:
+    """An event id a reader sent, or None for anything but a plain non-negative number."""
+    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+
+
 def parse_last_event_id(request: HttpRequest) -> int | None:
     """The id the reader saw last, from the header or ``?last_event_id=``; junk is ignored."""
-    raw = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or ""
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+    return valid_event_id(request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or "")
 
 
 def event_message(event: FeedEvent) -> bytes:
@@ -163,9 +167,9 @@ def look(last_id: int) -> tuple[list[FeedEvent], datetime | None]:
     """One look at the database: release items whose time came, read new events."""
     try:
         next_due = release_due_items()
-        return list(FeedEvent.objects.filter(pk__gt=last_id).order_by("pk")[:WINDOW]), next_due
     finally:
         close_old_connections()
+    return events_after(last_id, WINDOW), next_due
 
 
 _hubs: dict[int, FeedHub] = {}
