@@ -149,6 +149,8 @@ def scaled_env() -> dict:
     redis.Redis.from_url(REDIS).flushdb()
     return {
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "SECURE_SSL_REDIRECT": "0",
+        "COOKIES_SECURE": "0",
         "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": POSTGRES + "benchfeed",

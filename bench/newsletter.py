@@ -243,6 +243,8 @@ def main() -> None:
             conn.execute(f'CREATE DATABASE "{database}"')
         env |= {
             "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+            "SECURE_SSL_REDIRECT": "0",
+            "COOKIES_SECURE": "0",
             "SECRET_KEY": uuid.uuid4().hex * 2,
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": args.postgres.rsplit("/", 1)[0] + "/" + database,

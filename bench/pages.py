@@ -400,6 +400,8 @@ def bench_env(tmp: Path, database: Database) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(DROPPED_ENV_PREFIXES)}
     env.update(
         DJANGO_SETTINGS_MODULE="masthead.settings.production",
+        SECURE_SSL_REDIRECT="0",
+        COOKIES_SECURE="0",
         SECRET_KEY=BENCH_SECRET_KEY,
         ALLOWED_HOSTS=f"{HOST},localhost",
         DATABASE_URL=database.url,

@@ -48,13 +48,35 @@ def browser():
         browser.close()
 
 
+# Every browser test is also a Content Security Policy test: whatever the
+# site's policy refuses (an inline script, a style attribute on a public page,
+# a frame from an unlisted origin) is recorded and fails the test.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`
+  );
+});
+"""
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not violations, "Content Security Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -71,6 +93,9 @@ def scaled_env(tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        # plain HTTP on loopback: no redirect to HTTPS, cookies without Secure
+        "SECURE_SSL_REDIRECT": "0",
+        "COOKIES_SECURE": "0",
         "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,

@@ -6,10 +6,13 @@ the secrets.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import flourish, soundcloud, spotify, vimeo, youtube
+
+from masthead.security.policy import admin_policy, origin_of, public_policy
 
 from .mail import anymail_from_environment
 
@@ -51,22 +54,28 @@ LOCAL_APPS = [
     "masthead.demo",
     "masthead.discovery",
     "masthead.search",
+    "masthead.security",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "masthead.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "masthead.core.middleware.NewsroomLocaleMiddleware",
     "masthead.core.middleware.PublicCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "masthead.security.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -93,7 +102,10 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -230,3 +242,65 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
     }
 }
+
+# Security (masthead.security; docs/security.md lists every header and limit).
+# Content Security Policy: strict on readers' pages (no inline code at all),
+# Wagtail's nonce'd inline scripts in the admin. CSP_FORM_TARGETS: origins a
+# form may post or redirect to besides this site (a payment provider's
+# hosted checkout); MEDIA_URL on another origin (a CDN) is allowed for media.
+CSP_FORM_TARGETS = [origin for origin in os.environ.get("CSP_FORM_TARGETS", "").split() if origin]
+SECURE_CSP = public_policy(media_origin=origin_of(MEDIA_URL), form_targets=CSP_FORM_TARGETS)
+MASTHEAD_ADMIN_CSP = admin_policy(SECURE_CSP)
+MASTHEAD_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Staff sessions end after this many seconds (default 8 hours), and when the
+# browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# The admin calls no third party: no Gravatar lookups of editors' addresses,
+# no check for new Wagtail releases from editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Two-factor sign-in (masthead.security.two_factor): required for superusers
+# and these groups, optional for every other staff user.
+INSTALLED_APPS = [
+    *INSTALLED_APPS,
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MASTHEAD_2FA_REQUIRED = os.environ.get("MASTHEAD_2FA_REQUIRED", "1") == "1"
+MASTHEAD_2FA_REQUIRED_GROUPS = ["Editor", "Admin"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Masthead")
+
+# Password guessing (django-axes): after 5 wrong passwords from one address,
+# or for one account, sign-in is refused for 15 minutes (429 with a message).
+# `manage.py axes_reset` lifts every lock; `axes_reset_username NAME` one.
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "masthead.security.limits.locked_out"
+AXES_CLIENT_IP_CALLABLE = "masthead.security.limits.client_ip"

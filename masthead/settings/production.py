@@ -71,11 +71,21 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "") == "1"
 
+# HTTPS only: behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+# SECURE_SSL_REDIRECT=0 when the proxy already redirects (or for a local
+# trial over plain HTTP, together with COOKIES_SECURE=0).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+# The stream and the health check are reached over plain HTTP by the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^news-feed/stream/$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("COOKIES_SECURE", "1") == "1"
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+SECURE_CSP = {**SECURE_CSP, "upgrade-insecure-requests": SECURE_SSL_REDIRECT}  # noqa: F405
+MASTHEAD_ADMIN_CSP = {**MASTHEAD_ADMIN_CSP, "upgrade-insecure-requests": SECURE_SSL_REDIRECT}  # noqa: F405
 
 # Email: EMAIL_BACKEND (an anymail provider) or EMAIL_HOST and friends; see
 # settings/mail.py. Without either, an SMTP server on this machine.

@@ -38,3 +38,6 @@ LOGGING = {
 VAR_DIR = Path(tempfile.mkdtemp(prefix="masthead-test-var-"))
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ANYMAIL = {"WEBHOOK_SECRET": "hook-user:hook-password"}
+
+# Admin tests sign in with force_login; the two-factor tests turn this on.
+MASTHEAD_2FA_REQUIRED = False

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityConfig(AppConfig):
+    name = "masthead.security"
+    label = "security"
+    verbose_name = _("Security")
+
+    def ready(self) -> None:
+        from .csp import nonce_wagtail_chooser_scripts
+
+        nonce_wagtail_chooser_scripts()
