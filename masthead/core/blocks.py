@@ -7,12 +7,18 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from masthead.security.sanitize import clean_stored_rich_text
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs) -> None:
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    def get_prep_value(self, value):
+        # Stored clean whatever wrote it (the editor, an import, the shell).
+        return clean_stored_rich_text(super().get_prep_value(value))
 
     def clean(self, value):
         value = super().clean(value)

@@ -8,6 +8,8 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self) -> None:
+        from . import signal_handlers
         from .csp import nonce_wagtail_chooser_scripts
 
         nonce_wagtail_chooser_scripts()
+        signal_handlers.connect()

@@ -136,6 +136,8 @@ WAGTAIL_SITE_NAME = "Masthead"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "core.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Larger pictures (a decompression bomb, or a raw camera file) are refused at upload.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_I18N_ENABLED = False
 # Documents editors may upload: no HTML, SVG or scripts that could run on the
