@@ -22,6 +22,8 @@ cat <<MSG
   Masthead is running.
     Site:   http://$HOST:$PORT/
     Admin:  http://$HOST:$PORT/admin/   user: admin   password: $password
+            (first sign-in: set up two-factor with an authenticator app, or
+             run MASTHEAD_2FA_REQUIRED=0 make run for a trial without it)
   Press Ctrl+C to stop the web server and the worker.
 
 MSG
