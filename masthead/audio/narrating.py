@@ -102,8 +102,14 @@ def request_narration(
 
 
 def enqueue(narration_id: int) -> None:
+    """Hand a queued narration to the worker once the current transaction commits.
+
+    ``heartbeat_at`` of a queued narration is when it was last handed over:
+    ``check_narrations`` hands it over again if no worker took it for long.
+    """
     from .tasks import narrate
 
+    Narration.objects.filter(pk=narration_id).update(heartbeat_at=timezone.now())
     transaction.on_commit(lambda: narrate.enqueue(narration_id))
 
 
@@ -210,10 +216,24 @@ def forget_old_narrations(latest: Narration) -> None:
 
 
 def check_narrations(now=None) -> list[int]:
-    """Queue again the narrations whose worker stopped; fail those that stopped too often."""
+    """Queue again the narrations whose worker stopped; fail those that stopped too often.
+
+    A narration still waiting long after it was handed to the worker (its
+    task lost with a flushed queue, say) is handed over again.
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.AUDIO_STALE_SECONDS)
     requeued = []
+    waiting_since = now - timedelta(seconds=settings.AUDIO_STALE_SECONDS * 15)
+    for pk in (
+        Narration.objects.filter(status=Narration.Status.QUEUED)
+        .filter(
+            Q(heartbeat_at__lt=waiting_since) | Q(heartbeat_at__isnull=True, created_at__lt=waiting_since)
+        )
+        .values_list("pk", flat=True)
+    ):
+        enqueue(pk)
+        requeued.append(pk)
     for narration in Narration.objects.filter(status=Narration.Status.NARRATING, heartbeat_at__lt=cutoff):
         if narration.attempts >= MAX_ATTEMPTS:
             updated = Narration.objects.filter(pk=narration.pk, status=Narration.Status.NARRATING).update(
