@@ -33,7 +33,7 @@ def test_site_podcast_lists_narrated_articles_with_mp3_enclosures(client, narrat
     assert enclosure.type == "audio/mpeg"
     assert int(enclosure.length) == narration.mp3_bytes
     assert enclosure.href == f"http://testserver/audio/{narration.pk}-{narration.key[:16]}.mp3"
-    assert entry.itunes_duration == "00:00:{:02d}".format(round(narration.duration_ms / 1000))
+    assert entry.itunes_duration == f"00:00:{round(narration.duration_ms / 1000):02d}"
     assert entry.link == "http://testserver" + narrated_article.url
     # The enclosure is there for a podcast app to fetch, with the length the feed promised.
     response = client.get(enclosure.href.removeprefix("http://testserver"))
