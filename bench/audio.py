@@ -107,7 +107,8 @@ def report(result: dict) -> None:
     print(f"  engine load          {result['load']:.2f} s (once per worker process)")
     print(f"  RTF synthesis        p50 {statistics.median(rtf):.4f}   p95 {percentile(rtf, 0.95):.4f}")
     print(
-        f"  RTF with encoding    p50 {statistics.median(rtf_total):.4f}   p95 {percentile(rtf_total, 0.95):.4f}"
+        f"  RTF with encoding    p50 {statistics.median(rtf_total):.4f}"
+        f"   p95 {percentile(rtf_total, 0.95):.4f}"
     )
     print(f"  worker peak memory   {result['peak_mb']:.0f} MB (resident)")
     opus = sum(r["opus"] for r in rows) / minutes / 1024

@@ -19,7 +19,7 @@ article = ArticleFactory(
     parent=SectionFactory(title="City", slug="city"),
     authors=[AuthorFactory(title="Halyna Rusyn")],
     title="Night buses return",
-    body=[paragraph("The night routes run again from Friday. Drivers asked for better lighting at the depot.")],
+    body=[paragraph("The night routes run again from Friday. Drivers asked for better lighting.")],
 )
 print(json.dumps({"id": article.pk, "url": article.url}))
 """
@@ -30,7 +30,8 @@ django.setup()
 from masthead.audio.models import ArticleAudio
 audio = ArticleAudio.objects.select_related("live_narration").filter(article_id={pk}).first()
 n = audio and audio.live_narration
-print(json.dumps(n and {{"status": n.status, "message": n.message, "url": f"/audio/{{n.pk}}-{{n.key[:16]}}"}}))
+url = n and f"/audio/{{n.pk}}-{{n.key[:16]}}"
+print(json.dumps(n and {{"status": n.status, "message": n.message, "url": url}}))
 """
 
 
