@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from masthead.articles.models import ArticlePage, HomePage, SectionPage
+from masthead.core.middleware import newsroom_for
 
 from ..feeds import narration_url
 from ..narrating import live_narration
@@ -47,18 +48,22 @@ def article_audio(context: template.Context, page: ArticlePage) -> dict:
 @register.inclusion_tag("audio/podcast_links.html", takes_context=True)
 def podcast_links(context: template.Context) -> dict:
     """``<link rel="alternate">`` to the podcast of the site, and of the section a page belongs to."""
-    page = context.get("page")
-    if not isinstance(page, Page):
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or request is None:
         return {}
+    newsroom = newsroom_for(request).name
     links = []
     section = page if isinstance(page, SectionPage) else getattr(page, "section", None)
     if isinstance(section, SectionPage):
         links.append(
             (
-                _("%(section)s: audio articles (podcast)") % {"section": section.title},
+                _("%(newsroom)s: %(section)s, audio articles (podcast)")
+                % {"newsroom": newsroom, "section": section.title},
                 reverse("audio:section-podcast", kwargs={"slug": section.slug}),
             )
         )
     if isinstance(page, HomePage | SectionPage | ArticlePage):
-        links.append((_("Audio articles (podcast)"), reverse("audio:podcast")))
+        links.append(
+            (_("%(newsroom)s: audio articles (podcast)") % {"newsroom": newsroom}, reverse("audio:podcast"))
+        )
     return {"links": links}

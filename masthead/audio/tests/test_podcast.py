@@ -61,7 +61,10 @@ def test_unpublished_articles_leave_the_podcast(client, narrated_article):
 
 def test_pages_advertise_the_podcasts(client, narrated_article, section):
     html = client.get(section.url).content.decode()
-    assert '<link rel="alternate" type="application/rss+xml" title="City: audio articles (podcast)"' in html
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Masthead: City, audio articles (podcast)"'
+        in html
+    )
     assert 'href="/audio/podcast/section/city.xml"' in html
     assert 'href="/audio/podcast.xml"' in client.get(narrated_article.url).content.decode()
 
