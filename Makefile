@@ -47,3 +47,11 @@ clean:
 .PHONY: bench-search
 bench-search: install
 	.venv/bin/python bench/search.py
+
+# Article audio (masthead/audio). The piper engine is GPL-3.0, so it is an
+# optional dependency group that `make run` leaves out; the test run and the
+# benchmark install it to exercise it (`uv sync --group piper`).
+test bench-audio: export UV_SYNC_ARGS = --group piper
+.PHONY: bench-audio
+bench-audio: install
+	.venv/bin/python bench/audio.py

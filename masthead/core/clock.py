@@ -21,6 +21,7 @@ class Periodic:
 
 def periodic_tasks() -> list[Periodic]:
     """The tasks the newsroom runs on a schedule."""
+    from masthead.audio.tasks import check_narrations
     from masthead.newsfeed.tasks import release_scheduled_items
     from masthead.newsletters.tasks import check_newsletters
 
@@ -31,6 +32,7 @@ def periodic_tasks() -> list[Periodic]:
         Periodic(release_scheduled_items, every=15),
         Periodic(check_newsletters, every=15),
         Periodic(prune_task_results, every=3600),
+        Periodic(check_narrations, every=60),
     ]
 
 

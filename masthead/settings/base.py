@@ -55,6 +55,7 @@ LOCAL_APPS = [
     "masthead.discovery",
     "masthead.search",
     "masthead.security",
+    "masthead.audio",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -306,3 +307,17 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "masthead.security.limits.locked_out"
 AXES_CLIENT_IP_CALLABLE = "masthead.security.limits.client_ip"
+# Article audio (masthead.audio): every article narrated offline by the worker
+# when it is published; see docs/audio.md.
+AUDIO_NARRATE_ON_PUBLISH = True
+# A voice id such as "hibari:heart" (the default) or "piper:joe" (optional extra).
+AUDIO_DEFAULT_VOICE = os.environ.get("AUDIO_DEFAULT_VOICE", "")
+# Where narration files are kept; empty: <var>/audio. Served only by Masthead.
+AUDIO_ROOT = os.environ.get("AUDIO_ROOT", "")
+# Longer articles are not narrated (the admin says why).
+AUDIO_MAX_WORDS = int(os.environ.get("AUDIO_MAX_WORDS", "15000"))
+# Opus for the player (bits per second), MP3 for podcast apps (kbit/s).
+AUDIO_OPUS_BITRATE = int(os.environ.get("AUDIO_OPUS_BITRATE", "10000"))
+AUDIO_MP3_KBPS = int(os.environ.get("AUDIO_MP3_KBPS", "32"))
+# A narration with no sign of life from its worker for this long is queued again.
+AUDIO_STALE_SECONDS = int(os.environ.get("AUDIO_STALE_SECONDS", "120"))

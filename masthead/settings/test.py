@@ -28,6 +28,7 @@ STORAGES = {
 SERVE_MEDIA = True
 # The immediate task backend would render every page factories publish.
 WARM_PAGES_ON_PUBLISH = False
+AUDIO_NARRATE_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="masthead-test-static-")
 LOGGING = {

@@ -1,0 +1,390 @@
+"""Written English as a narrator says it: numbers, money, dates, times, abbreviations.
+
+Text-to-speech engines misread much of what a newsroom writes ("$30m",
+"12%", "21st", "19:30", "Dr", a Cyrillic name). ``speakable`` rewrites a
+passage so that every engine reads the same words: the pronunciation
+dictionary first (an editor's word wins), then money, percentages, dates,
+times, ordinals and plain numbers, then abbreviations and letters of other
+scripts. What it cannot place it still reads (digits one by one), so no digit
+and no sentence is ever dropped.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand")]
+ORDINAL_WORDS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+    "nine": "ninth", "twelve": "twelfth",
+}  # fmt: skip
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+MONTH_NAMES = {m.lower(): m for m in MONTHS} | {m[:3].lower(): m for m in MONTHS} | {"sept": "September"}
+
+# Numbers this long are read digit by digit (account numbers, not quantities).
+MAX_CARDINAL = 10**15
+
+
+def cardinal(n: int) -> str:
+    """``1250`` → "one thousand two hundred and fifty" (British "and", as newsrooms read)."""
+    if n < 0:
+        return "minus " + cardinal(-n)
+    if n >= MAX_CARDINAL:
+        return digits(str(n))
+    if n < 20:
+        return ONES[n]
+    if n < 100:
+        tens, rest = divmod(n, 10)
+        return TENS[tens] + (f"-{ONES[rest]}" if rest else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{ONES[hundreds]} hundred" + (f" and {cardinal(rest)}" if rest else "")
+    for scale, name in SCALES:
+        if n >= scale:
+            high, rest = divmod(n, scale)
+            words = f"{cardinal(high)} {name}"
+            if rest:
+                words += (" and " if rest < 100 else " ") + cardinal(rest)
+            return words
+    raise AssertionError("unreachable")
+
+
+def ordinal(n: int) -> str:
+    """``21`` → "twenty-first"."""
+    words = cardinal(n)
+    head, sep, last = words.rpartition("-" if "-" in words.split(" ")[-1] else " ")
+    if last in ORDINAL_WORDS:
+        last = ORDINAL_WORDS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return f"{head}{sep}{last}"
+
+
+def digits(text: str) -> str:
+    """Read a string of digits one by one: "0451" → "zero four five one"."""
+    return " ".join(ONES[int(d)] for d in text if d.isdigit())
+
+
+def year(n: int) -> str:
+    """``1998`` → "nineteen ninety-eight", ``2005`` → "two thousand and five", 2024 → "twenty twenty-four"."""
+    if 2000 <= n < 2010 or n % 1000 == 0 or n < 1000 or n >= 10000:
+        return cardinal(n)
+    high, low = divmod(n, 100)
+    if low == 0:
+        return f"{cardinal(high)} hundred"
+    return f"{cardinal(high)} {'oh ' + ONES[low] if low < 10 else cardinal(low)}"
+
+
+def decimal(text: str) -> str:
+    """ "3.05" → "three point zero five"; commas as thousands separators are ignored."""
+    whole, _, fraction = text.replace(",", "").partition(".")
+    words = cardinal(int(whole)) if whole else "zero"
+    if fraction:
+        words += " point " + digits(fraction)
+    return words
+
+
+CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "₴": ("hryvnia", "hryvnias", "kopiyka", "kopiykas"),
+    "¥": ("yen", "yen", "", ""),
+}
+CURRENCY_CODES = {"USD": "$", "EUR": "€", "GBP": "£", "UAH": "₴", "JPY": "¥"}
+MAGNITUDES = {
+    "thousand": "thousand", "k": "thousand", "million": "million", "m": "million", "mn": "million",
+    "billion": "billion", "bn": "billion", "b": "billion", "trillion": "trillion", "tn": "trillion",
+}  # fmt: skip
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MONEY = re.compile(
+    rf"(?P<symbol>[$€£₴¥])\s?(?P<amount>{NUMBER})"
+    rf"(?:\s?(?P<magnitude>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?",
+    re.IGNORECASE,
+)
+MONEY_CODE = re.compile(
+    rf"\b(?P<code>USD|EUR|GBP|UAH|JPY)\s?(?P<amount>{NUMBER})"
+    rf"(?:\s?(?P<magnitude>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
+)
+
+
+def money(symbol: str, amount: str, magnitude: str | None) -> str:
+    one, many, sub_one, sub_many = CURRENCIES[symbol]
+    if magnitude:
+        return f"{decimal(amount)} {MAGNITUDES[magnitude.lower()]} {many}"
+    whole, _, fraction = amount.replace(",", "").partition(".")
+    units = int(whole or 0)
+    words = f"{cardinal(units)} {one if units == 1 else many}"
+    if fraction and sub_many and len(fraction) == 2:
+        cents = int(fraction)
+        if cents:
+            words += f" and {cardinal(cents)} {sub_one if cents == 1 else sub_many}"
+    elif fraction:
+        words = f"{decimal(amount)} {many}"
+    return words
+
+
+PERCENT = re.compile(rf"(?P<number>-?(?:{NUMBER}))\s?(?:%|\bper ?cent\b|\bpercent\b)", re.IGNORECASE)
+ORDINAL = re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\.(?=\s\d))?"  # noqa: E501
+DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b")
+MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?")
+MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(?P<year>\d{{4}})\b")
+DAY_RANGE = re.compile(rf"\b(?P<first>\d{{1,2}})\s?[–-]\s?(?P<last>\d{{1,2}})\s+{MONTH}")
+ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+YEAR_CONTEXT = re.compile(
+    r"\b(?P<word>in|since|of|by|until|till|from|to|before|after|year|early|late|mid|spring|summer|autumn|winter)"
+    r"(?P<space>\s+)(?P<year>1[1-9]\d\d|20\d\d)\b(?!\s*(?:%|per|[-.,]\d))",
+    re.IGNORECASE,
+)
+DECADE = re.compile(r"\b(?P<year>1[1-9]\d0|20\d0)s\b")
+TIME = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b",
+    re.IGNORECASE,
+)
+RANGE = re.compile(rf"(?P<low>{NUMBER})\s?[–—-]\s?(?P<high>{NUMBER})(?=\s|$|[.,;:!?)])")
+DOTTED = re.compile(r"\b\d+(?:\.\d+){2,}\b")
+PLAIN_NUMBER = re.compile(rf"(?<![\w.])-?(?:{NUMBER})(?![\w])|\d+")
+UNITS = {
+    "km/h": "kilometres an hour", "km": "kilometres", "kg": "kilograms", "cm": "centimetres",
+    "mm": "millimetres", "m": "metres", "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts",
+    "kWh": "kilowatt hours", "MWh": "megawatt hours", "°C": "degrees Celsius", "°F": "degrees Fahrenheit",
+    "ha": "hectares", "t": "tonnes",
+}  # fmt: skip
+UNIT_NAMES = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+UNIT = re.compile(
+    rf"(?P<number>-?(?:{NUMBER}))\s?(?P<unit>{UNIT_NAMES})"
+    r"(?![\w/])"
+)
+# Abbreviations that are always read the same way. Ambiguous ones ("St" is a
+# saint or a street, "PM" a prime minister or the afternoon) belong in the
+# newsroom's pronunciation dictionary, where an editor chooses.
+ABBREVIATIONS = {
+    "Mr.": "Mister", "Mr": "Mister", "Mrs.": "Missus", "Mrs": "Missus", "Dr.": "Doctor", "Dr": "Doctor",
+    "Prof.": "Professor", "Gen.": "General", "Lt.": "Lieutenant", "Col.": "Colonel", "Sgt.": "Sergeant",
+    "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "vs": "versus",
+    "approx.": "approximately", "No.": "number", "Nos.": "numbers", "Jr.": "Junior", "Sr.": "Senior",
+}  # fmt: skip
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?=\s|$|[,;:!?)])"
+)
+NUMBER_SIGN = re.compile(r"(?<!\w)No\.\s?(?=\d)")
+SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "°": " degrees ", "§": " section ", "#": " number "}
+
+# Ukrainian (and Russian) letters in Latin, after Ukraine's national
+# transliteration table (2010): an English narrator reads "Zelenskyi",
+# not the names of Cyrillic letters.
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ъ": "", "ы": "y", "э": "e", "ё": "io", "'": "", "’": "",
+}  # fmt: skip
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff'’]*")
+
+
+def transliterate(word: str) -> str:
+    """A Cyrillic word in Latin letters: "Зеленський" → "Zelenskyi"."""
+    out = "".join(CYRILLIC.get(ch.lower(), ch.lower()) for ch in word)
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+
+def transliterate_cyrillic(text: str) -> str:
+    return CYRILLIC_WORD.sub(lambda m: transliterate(m[0]), text)
+
+
+KEPT_PUNCTUATION = set("–—‘’“”…")
+
+
+def latin_letters(text: str) -> str:
+    """Drop accents ("Škoda" → "Skoda") and every character no engine can say.
+
+    A letter or digit of a script the voices do not know becomes a space (the
+    word boundary stays) rather than the character's name being read out.
+    """
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        category = unicodedata.category(ch)
+        if category == "Mn":  # combining accents
+            continue
+        if ch.isascii() or ch in KEPT_PUNCTUATION:
+            out.append(ch)
+        elif category.startswith(("L", "N", "Z")):
+            out.append(" ")
+    return "".join(out)
+
+
+def dictionary_pattern(entries: Mapping[str, str]) -> re.Pattern | None:
+    words = sorted((w for w in entries if w.strip()), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+def apply_dictionary(text: str, entries: Mapping[str, str], pattern: re.Pattern | None = None) -> str:
+    """Replace each whole-word occurrence of an entry (as written, case-sensitive) with how to say it."""
+    pattern = pattern if pattern is not None else dictionary_pattern(entries)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: entries[m[0]], text)
+
+
+def _date(day: str | None, month: str, year_text: str | None) -> str:
+    name = MONTH_NAMES.get(month.lower().rstrip("."), month)
+    words = name
+    if day:
+        words = f"{name} {ordinal(int(day))}" if 1 <= int(day) <= 31 else f"{name} {cardinal(int(day))}"
+    if year_text:
+        words += f", {year(int(year_text))}"
+    return words
+
+
+def _iso_date(m: re.Match) -> str:
+    month, day = int(m["month"]), int(m["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return f"{digits(m['year'])} {digits(m['month'])} {digits(m['day'])}"
+    return _date(m["day"], MONTHS[month - 1], m["year"])
+
+
+def _time(m: re.Match) -> str:
+    if m["hour24"] is not None:
+        hour, minute, suffix = int(m["hour24"]), int(m["minute24"]), ""
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        suffix = " a.m." if m["half"].lower() == "a" else " p.m."
+    if minute == 0:
+        spoken = cardinal(hour) + (suffix or " hundred")
+    else:
+        spoken = f"{cardinal(hour)} {'oh ' + ONES[minute] if minute < 10 else cardinal(minute)}{suffix}"
+    return spoken
+
+
+def _number(text: str) -> str:
+    negative = text.startswith("-")
+    text = text.lstrip("-")
+    if not text:
+        return ""
+    if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return digits(text)
+    plain = text.replace(",", "")
+    if "." in plain:
+        words = decimal(plain)
+    elif len(plain) > 1 and plain.startswith("0"):
+        words = digits(plain)
+    else:
+        words = cardinal(int(plain))
+    return ("minus " if negative else "") + words
+
+
+def numbers_and_dates(text: str) -> str:
+    """Money, percentages, dates, times, ordinals, units, ranges and plain numbers, in words."""
+    text = NUMBER_SIGN.sub("number ", text)
+    text = MONEY.sub(lambda m: money(m["symbol"], m["amount"], m["magnitude"]), text)
+    text = MONEY_CODE.sub(lambda m: money(CURRENCY_CODES[m["code"]], m["amount"], m["magnitude"]), text)
+    text = PERCENT.sub(lambda m: f"{_number(m['number'])} percent", text)
+    text = ISO_DATE.sub(_iso_date, text)
+    text = DAY_RANGE.sub(
+        lambda m: f"{_date(m['first'], m['month'], None)} to {ordinal(int(m['last']))}", text
+    )
+    text = DAY_MONTH_YEAR.sub(lambda m: _date(m["day"], m["month"], m["year"]), text)
+    text = MONTH_DAY_YEAR.sub(lambda m: _date(m["day"], m["month"], m["year"]), text)
+    text = MONTH_YEAR.sub(lambda m: _date(None, m["month"], m["year"]), text)
+    text = DECADE.sub(lambda m: _decade(int(m["year"])), text)
+    text = YEAR_CONTEXT.sub(lambda m: f"{m['word']}{m['space']}{year(int(m['year']))}", text)
+    text = ORDINAL.sub(lambda m: ordinal(int(m["number"])), text)
+    text = UNIT.sub(lambda m: f"{_number(m['number'])} {UNITS[m['unit']]}", text)
+    text = RANGE.sub(lambda m: f"{_number(m['low'])} to {_number(m['high'])}", text)
+    text = DOTTED.sub(lambda m: " point ".join(_number(part) for part in m[0].split(".")), text)
+    text = PLAIN_NUMBER.sub(lambda m: f" {_number(m[0])} " if m[0][:1] != "-" else f" {_number(m[0])}", text)
+    return text
+
+
+def _decade(n: int) -> str:
+    words = year(n)
+    return words[:-1] + "ies" if words.endswith("y") else words + "s"
+
+
+def abbreviations(text: str) -> str:
+    text = ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[0]], text)
+    for symbol, words in SYMBOLS.items():
+        text = text.replace(symbol, words)
+    return text
+
+
+SPACES = re.compile(r"[ \t\u00a0]+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r" +(?=[,.;:!?])")
+
+
+def speakable(
+    text: str, dictionary: Mapping[str, str] | None = None, pattern: re.Pattern | None = None
+) -> str:
+    """One passage of an article as the narrator should read it (see the module's docstring)."""
+    text = unicodedata.normalize("NFKC", text)
+    # Times first: "7 PM" is the evening even where the dictionary says PM is a prime minister.
+    text = TIME.sub(_time, text)
+    if dictionary:
+        text = apply_dictionary(text, dictionary, pattern)
+    text = transliterate_cyrillic(text)
+    text = numbers_and_dates(text)
+    text = abbreviations(text)
+    text = latin_letters(text)
+    text = SPACE_BEFORE_PUNCTUATION.sub("", SPACES.sub(" ", text))
+    return text.strip()
+
+
+# A full stop after these does not end a sentence.
+NOT_SENTENCE_ENDS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "jr", "sr", "no", "vs"}
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
+MAX_SENTENCE_WORDS = 60
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; a sentence longer than ``MAX_SENTENCE_WORDS`` is cut at commas or words.
+
+    Every word of ``text`` is in exactly one sentence, in order.
+    """
+    sentences: list[str] = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        before = text[start : m.start()].rstrip(".!?…")
+        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        following = text[m.end() : m.end() + 1]
+        if (
+            following.islower()
+            or last_word in NOT_SENTENCE_ENDS
+            or (len(last_word) == 1 and last_word.isalpha())
+        ):
+            continue
+        sentences.append(text[start : m.end()].strip())
+        start = m.end()
+    sentences.append(text[start:].strip())
+    return [part for sentence in sentences if sentence for part in _limit_length(sentence)]
+
+
+def _limit_length(sentence: str) -> Iterable[str]:
+    words = sentence.split()
+    if len(words) <= MAX_SENTENCE_WORDS:
+        yield sentence
+        return
+    chunk: list[str] = []
+    for word in words:
+        chunk.append(word)
+        long_enough = len(chunk) >= MAX_SENTENCE_WORDS // 2 and word.endswith((",", ";", ":", "—"))
+        if long_enough or len(chunk) >= MAX_SENTENCE_WORDS:
+            yield " ".join(chunk)
+            chunk = []
+    if chunk:
+        yield " ".join(chunk)
