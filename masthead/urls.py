@@ -10,6 +10,7 @@ urlpatterns = [
     path("news-feed/", include("masthead.newsfeed.urls")),
     path("newsletters/", include("masthead.newsletters.urls")),
     path("search/", include("masthead.search.urls")),
+    path("support/", include("masthead.revenue.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.discovery.urls")),
 ]

@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "masthead.demo",
     "masthead.discovery",
     "masthead.search",
+    "masthead.revenue",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -230,3 +231,18 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
     }
 }
+
+# Reader revenue (masthead.revenue): donations through Stripe Checkout. Without
+# both keys the donation box still shows and explains that payments are not
+# set up yet; docs/revenue.md tells how to set them up.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "").strip()
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "").strip()
+# Another address for Stripe's API (a test double on loopback); empty: Stripe's own.
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "").strip()
+STRIPE_TIMEOUT_SECONDS = int(os.environ.get("STRIPE_TIMEOUT_SECONDS", "20"))
+# The mailer (a MAILERS alias) receipts and partner inquiries go through.
+REVENUE_MAILER = "default"
+# Checkouts started and partner inquiries sent per client network, and inquiries per address: (count, seconds).
+REVENUE_CHECKOUTS_PER_IP = (30, 3600)
+REVENUE_INQUIRIES_PER_IP = (5, 3600)
+REVENUE_INQUIRIES_PER_ADDRESS = (3, 86400)
