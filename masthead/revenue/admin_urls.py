@@ -4,5 +4,5 @@ from . import admin_views
 
 urlpatterns = [
     path("totals/", admin_views.totals, name="totals"),
-    path("donations/export/", admin_views.export_donations, name="export"),
+    path("export/", admin_views.export_donations, name="export"),
 ]

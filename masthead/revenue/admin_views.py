@@ -115,7 +115,7 @@ def totals(request: HttpRequest) -> HttpResponse:
         "campaigns": campaign_rows(payments),
         "active_recurring": recurring.filter(status=Donation.Status.ACTIVE).count(),
         "past_due": recurring.filter(status=Donation.Status.PAST_DUE).count(),
-        "donations_url": reverse("wagtailadmin_home") + "revenue/donation/",
+        "donations_url": reverse("donations:index"),
     }
     title = _("Donation totals")
     breadcrumbs = [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": title}]

@@ -85,6 +85,8 @@ class DonationIndexView(IndexView):
 
 class DonationViewSet(ModelViewSet):
     model = Donation
+    name = "donations"
+    url_prefix = "revenue/donations"
     icon = "tag"
     menu_label = _("Donations")
     index_view_class = DonationIndexView
@@ -128,6 +130,8 @@ class CampaignIndexView(IndexView):
 
 class CampaignViewSet(ModelViewSet):
     model = Campaign
+    name = "campaigns"
+    url_prefix = "revenue/campaigns"
     icon = "pick"
     menu_label = _("Campaigns")
     index_view_class = CampaignIndexView
@@ -147,6 +151,8 @@ class CampaignViewSet(ModelViewSet):
 
 class PartnerInquiryViewSet(ModelViewSet):
     model = PartnerInquiry
+    name = "partner_inquiries"
+    url_prefix = "revenue/partner-inquiries"
     icon = "mail"
     menu_label = _("Partner inquiries")
     list_display = ["name", "organisation", "email", "created_at", "emailed_to"]

@@ -242,7 +242,7 @@ STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "").strip()
 STRIPE_TIMEOUT_SECONDS = int(os.environ.get("STRIPE_TIMEOUT_SECONDS", "20"))
 # The mailer (a MAILERS alias) receipts and partner inquiries go through.
 REVENUE_MAILER = "default"
-# Checkouts started and partner inquiries sent per client network, and inquiries per address: (count, seconds).
+# Limits as (count, seconds): checkouts and inquiries per client network, inquiries per address.
 REVENUE_CHECKOUTS_PER_IP = (30, 3600)
 REVENUE_INQUIRIES_PER_IP = (5, 3600)
 REVENUE_INQUIRIES_PER_ADDRESS = (3, 86400)

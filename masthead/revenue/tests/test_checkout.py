@@ -110,7 +110,9 @@ def test_tampered_choices_are_refused(client, fake_stripe, revenue, data):
 
 def test_unknown_or_ended_campaign_is_refused(client, fake_stripe, revenue, campaign):
     ended = CampaignFactory(
-        name="Flood appeal", starts_at=timezone.now() - timedelta(days=30), ends_at=timezone.now() - timedelta(days=1)
+        name="Flood appeal",
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=1),
     )
     for slug in ("no-such-campaign", ended.slug):
         response = donate(client, frequency="once", preset_once="2500", campaign=slug)
