@@ -30,7 +30,7 @@ from masthead.newsletters.signup import client_network, within_limit
 from masthead.newsletters.views import same_origin
 
 from . import stripe_api
-from .configuration import payments_configured, revenue_settings_for
+from .configuration import payments_configured, revenue_offer, revenue_settings_for
 from .events import Duplicate, record_event, replay_waiting
 from .forms import DonationForm, PartnerInquiryForm
 from .models import Campaign, Donation, Frequency
@@ -40,19 +40,13 @@ logger = logging.getLogger(__name__)
 
 
 def live_campaigns(request: HttpRequest | None) -> list[Campaign]:
-    """The campaigns taking donations now, with what they raised; one query per request."""
-    cached = getattr(request, "_revenue_campaigns", None) if request is not None else None
-    if cached is None:
-        cached = list(Campaign.objects.live().with_raised().order_by("-starts_at", "pk"))
-        if request is not None:
-            request._revenue_campaigns = cached
-    return cached
+    """The campaigns taking donations now, with what they raised (cached; see ``revenue_offer``)."""
+    return revenue_offer(request)[1]
 
 
 def donation_context(request: HttpRequest, form: DonationForm | None = None, **extra) -> dict:
     """What the donation box needs: the settings, the live campaigns, and the form (with its errors)."""
-    revenue = revenue_settings_for(request)
-    campaigns = live_campaigns(request)
+    revenue, campaigns = revenue_offer(request)
     if form is None:
         chosen = request.GET.get("campaign", "") if request.method == "GET" else ""
         form = DonationForm(

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..configuration import revenue_settings_for
+from ..configuration import revenue_offer
 from ..views import donation_context, live_campaigns
 
 register = template.Library()
@@ -14,7 +14,7 @@ def donation_block(context: template.Context, where: str = "article") -> dict:
     request = context.get("request")
     if request is None:
         return {"hidden": True}
-    if where == "article" and not revenue_settings_for(request).show_on_articles:
+    if where == "article" and not revenue_offer(request)[0].show_on_articles:
         return {"hidden": True}
     return {**donation_context(request), "where": where}
 
@@ -30,5 +30,5 @@ def campaign_banner(context: template.Context) -> dict:
 @register.inclusion_tag("revenue/components/partner_banner.html", takes_context=True)
 def partner_banner(context: template.Context) -> dict:
     request = context.get("request")
-    text = revenue_settings_for(request).partner_banner_text if request is not None else ""
+    text = revenue_offer(request)[0].partner_banner_text if request is not None else ""
     return {"partner_text": text}
