@@ -10,6 +10,7 @@ so nobody, superusers included, adds, edits or deletes them in the admin.
 """
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import include, path, reverse
@@ -17,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -128,6 +129,17 @@ class CampaignIndexView(IndexView):
         return super().get_base_queryset().with_raised()
 
 
+class CampaignDeleteView(DeleteView):
+    def form_valid(self, form):
+        if self.object.donations.exists():
+            messages.error(
+                self.request,
+                _("This campaign has donations, so it stays on record. Set an end date to close it."),
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+        return super().form_valid(form)
+
+
 class CampaignViewSet(ModelViewSet):
     model = Campaign
     name = "campaigns"
@@ -135,6 +147,7 @@ class CampaignViewSet(ModelViewSet):
     icon = "pick"
     menu_label = _("Campaigns")
     index_view_class = CampaignIndexView
+    delete_view_class = CampaignDeleteView
     list_display = [
         "name",
         "is_live",

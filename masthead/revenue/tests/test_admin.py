@@ -176,3 +176,9 @@ def test_editors_set_amounts_in_the_main_unit(admin_client, revenue):
 def test_the_dashboard_says_how_to_set_up_payments(admin_client, no_keys):
     body = admin_client.get("/admin/").content.decode()
     assert "Payments are not set up yet" in body and "STRIPE_SECRET_KEY" in body
+
+
+def test_a_campaign_with_donations_cannot_be_deleted(admin_client, ledger, campaign):
+    response = admin_client.post(f"/admin/revenue/campaigns/delete/{campaign.pk}/")
+    assert response.status_code in (200, 302, 403)
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
