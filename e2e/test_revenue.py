@@ -73,8 +73,10 @@ def test_reader_picks_an_amount_and_a_campaign_and_reaches_checkout(page, live_s
 def test_a_typed_amount_replaces_the_preset(page, live_server, article, fake_stripe):
     page.goto(live_server.url + article.url)
     box = page.locator("[data-revenue-box]")
+    chosen = box.locator("input[name=preset_month]:checked + label")
+    expect(chosen).to_have_css("font-weight", "700")
     box.get_by_label("Or type an amount").fill("12.50")
-    expect(box.locator("input[name=preset_month]:checked")).to_have_count(0)
+    expect(chosen).to_have_css("font-weight", "400")  # the typed amount is the one that counts
     box.get_by_role("button", name="Donate").click()
     page.wait_for_url(f"{fake_stripe.url}/pay/**")
     assert Donation.objects.get().amount == 1250

@@ -10,9 +10,9 @@ so nobody, superusers included, adds, edits or deletes them in the admin.
 """
 
 from django.contrib import messages
-from django.shortcuts import redirect
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _

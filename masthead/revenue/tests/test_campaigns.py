@@ -51,3 +51,15 @@ def test_pages_carry_no_inline_script_or_style(client, revenue, campaign):
     assert not tree.xpath("//*[@style]")
     assert not tree.xpath("//script[not(@src)]")
     assert not [el for el in tree.iter() if any(a.startswith("on") for a in el.attrib)]
+
+
+def test_a_payment_from_a_webhook_moves_the_progress_bar_at_once(
+    client, revenue, campaign, webhook_secret, django_capture_on_commit_callbacks
+):
+    from . import stripe_events as events
+
+    assert banner(client).xpath(".//progress")[0].get("value") == "0"  # now cached
+    donation = DonationFactory(campaign=campaign, amount=5000)
+    with django_capture_on_commit_callbacks(execute=True):
+        events.send(client, events.checkout_completed(donation))
+    assert banner(client).xpath(".//progress")[0].get("value") == "5000"

@@ -1,6 +1,5 @@
 /* Reader revenue: close the campaign banner for a while (remembered in this
-   browser only), and keep the donation box's amount choice unambiguous.
-   Without this script the banner simply stays and the form works as is. */
+   browser only). Without this script the banner simply stays. */
 (function () {
   "use strict";
   if (window.mastheadRevenue) return;
@@ -26,22 +25,8 @@
     });
   }
 
-  function setUpBox(box) {
-    var other = box.querySelector("input[name=other_amount]");
-    if (!other) return;
-    var presets = box.querySelectorAll("input[name^=preset_]");
-    other.addEventListener("input", function () {
-      if (!other.value.trim()) return;
-      presets.forEach(function (radio) { radio.checked = false; });
-    });
-    presets.forEach(function (radio) {
-      radio.addEventListener("change", function () { other.value = ""; });
-    });
-  }
-
   function start() {
     document.querySelectorAll("[data-revenue-banner]").forEach(setUpBanner);
-    document.querySelectorAll("[data-revenue-box]").forEach(setUpBox);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
