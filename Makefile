@@ -47,3 +47,7 @@ clean:
 .PHONY: bench-search
 bench-search: install
 	.venv/bin/python bench/search.py
+
+.PHONY: bench-revenue
+bench-revenue: install
+	.venv/bin/python bench/revenue.py
