@@ -73,10 +73,12 @@ def record_event(event: dict, replay: bool = True) -> str:
     ``event`` is Stripe's JSON as a dict. Raises KeyError, TypeError or
     ValueError (and stores nothing) for an event without the fields its type has.
     """
-    event_id, event_type = event["id"], event["type"]
-    if not isinstance(event_id, str) or not isinstance(event_type, str):
-        raise ValueError("event id and type must be strings")
-    created = stamp(event["created"])
+    event_id, event_type, created = event["id"], event["type"], event["created"]
+    if not isinstance(event_id, str) or not isinstance(event_type, str) or not 0 < len(event_id) <= 255:
+        raise ValueError("event id and type must be strings (ids of at most 255 characters)")
+    if not isinstance(created, int) or isinstance(created, bool) or created <= 0:
+        raise ValueError("created must be a Unix time")
+    created = stamp(created)
     obj = event["data"]["object"]
     if not isinstance(obj, dict):
         raise ValueError("data.object must be an object")

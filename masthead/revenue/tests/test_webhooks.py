@@ -199,3 +199,10 @@ def test_events_about_other_products_are_kept_but_change_nothing(client, webhook
 def test_without_a_webhook_secret_events_are_refused(client, no_keys, one_time):
     assert events.send(client, events.checkout_completed(one_time)).status_code == 503
     assert not StripeEvent.objects.exists()
+
+
+def test_a_signed_event_with_a_bad_id_or_time_is_refused(client, webhook_secret, one_time):
+    for change in ({"id": "x" * 300}, {"created": None}, {"created": "yesterday"}, {"id": 7}):
+        payload = {**events.checkout_completed(one_time), **change}
+        assert events.send(client, payload).status_code == 400
+    assert not StripeEvent.objects.exists()
