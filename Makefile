@@ -55,3 +55,6 @@ test bench-audio: export UV_SYNC_ARGS = --group piper
 .PHONY: bench-audio
 bench-audio: install
 	.venv/bin/python bench/audio.py
+.PHONY: bench-revenue
+bench-revenue: install
+	.venv/bin/python bench/revenue.py

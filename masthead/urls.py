@@ -11,6 +11,7 @@ urlpatterns = [
     path("newsletters/", include("masthead.newsletters.urls")),
     path("search/", include("masthead.search.urls")),
     path("audio/", include("masthead.audio.urls")),
+    path("support/", include("masthead.revenue.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.discovery.urls")),
 ]

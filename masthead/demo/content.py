@@ -2047,3 +2047,20 @@ NEWSLETTER_LISTS = [
         "sort_order": 1,
     },
 ]
+
+# A fund readers can give to (masthead.revenue), with a banner while it runs.
+CAMPAIGNS = [
+    {
+        "slug": "the-harbour-files",
+        "name": "The Harbour Files",
+        "description": (
+            "Two reporters and a data editor spend a year reading every contract the port authority "
+            "has signed since 2019. Readers pay for it, so nobody with a stake in the port does."
+        ),
+        "goal_amount": 1_500_000,  # minor units: 15,000.00
+        "currency": "usd",
+        "banner_text": "Fund The Harbour Files: a year of reporting on the port's contracts",
+        "started_days_ago": 12,
+        "runs_days": 60,
+    },
+]

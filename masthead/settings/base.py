@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "masthead.search",
     "masthead.security",
     "masthead.audio",
+    "masthead.revenue",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -321,3 +322,17 @@ AUDIO_OPUS_BITRATE = int(os.environ.get("AUDIO_OPUS_BITRATE", "10000"))
 AUDIO_MP3_KBPS = int(os.environ.get("AUDIO_MP3_KBPS", "32"))
 # A narration with no sign of life from its worker for this long is queued again.
 AUDIO_STALE_SECONDS = int(os.environ.get("AUDIO_STALE_SECONDS", "120"))
+# Reader revenue (masthead.revenue): donations through Stripe Checkout. Without
+# both keys the donation box still shows and explains that payments are not
+# set up yet; docs/revenue.md tells how to set them up.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "").strip()
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "").strip()
+# Another address for Stripe's API (a test double on loopback); empty: Stripe's own.
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "").strip()
+STRIPE_TIMEOUT_SECONDS = int(os.environ.get("STRIPE_TIMEOUT_SECONDS", "20"))
+# The mailer (a MAILERS alias) receipts and partner inquiries go through.
+REVENUE_MAILER = "default"
+# Limits as (count, seconds): checkouts and inquiries per client network, inquiries per address.
+REVENUE_CHECKOUTS_PER_IP = (30, 3600)
+REVENUE_INQUIRIES_PER_IP = (5, 3600)
+REVENUE_INQUIRIES_PER_ADDRESS = (3, 86400)

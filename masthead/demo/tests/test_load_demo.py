@@ -12,6 +12,7 @@ from masthead.articles.models import ArticlePage, AuthorPage, Correction, Editor
 from masthead.core.models import NewsroomSettings
 from masthead.newsfeed.models import NewsItem
 from masthead.newsletters.models import NewsletterList
+from masthead.revenue.models import Campaign
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,7 @@ def test_demo_has_the_promised_size(live_articles):
     assert NewsItem.objects.published().count() >= 10
     assert NewsItem.objects.filter(article__isnull=False).count() >= 3
     assert {nl.schedule for nl in NewsletterList.objects.filter(is_public=True)} == {"daily", "weekly"}
+    assert Campaign.objects.live().filter(show_banner=True).exists()
 
 
 def test_every_demo_page_renders(client, live_articles):

@@ -35,6 +35,7 @@ from masthead.demo import content
 from masthead.demo.images import draw_portrait, draw_scene
 from masthead.newsfeed.models import NewsItem
 from masthead.newsletters.models import NewsletterList
+from masthead.revenue.models import Campaign
 
 ADMIN_USERNAME = "admin"
 
@@ -154,6 +155,12 @@ class Command(BaseCommand):
 
         for data in content.NEWSLETTER_LISTS:
             NewsletterList.objects.get_or_create(slug=data["slug"], defaults=data)
+
+        for data in content.CAMPAIGNS:
+            fields = {k: v for k, v in data.items() if k not in ("started_days_ago", "runs_days")}
+            starts = now - timedelta(days=data["started_days_ago"])
+            fields.update(starts_at=starts, ends_at=starts + timedelta(days=data["runs_days"]))
+            Campaign.objects.get_or_create(slug=data["slug"], defaults=fields)
         return len(new)
 
     def write_article(self, page: ArticlePage, data: dict, pages: dict, authors: dict, now) -> None:

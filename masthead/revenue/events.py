@@ -1,0 +1,426 @@
+"""Stripe's webhook events, recorded as donations and payments.
+
+The only source of payment state. Each event adds facts (this payment
+succeeded, this much was refunded, the subscription is now past due as of
+this time) and the donation's status is derived from all facts so far, so:
+
+- a duplicate delivery is recognised by the event's id and changes nothing;
+- events may come in any order: facts merge the same way whatever the order
+  (a success is never undone by a failure of the same invoice, refunds only
+  grow, a subscription status older than the one recorded is ignored, and a
+  cancelled subscription stays cancelled);
+- an event about a donation Masthead does not know yet (it came before the
+  event that names it) waits, and is applied once a later event makes the
+  donation known.
+
+Stripe's API versions moved some fields (an invoice's subscription is now
+under ``parent.subscription_details``); both places are read.
+"""
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import FINAL_SUBSCRIPTION_STATUSES, Donation, Payment, StripeEvent
+
+logger = logging.getLogger(__name__)
+
+METADATA_KEY = "masthead_donation"
+REPLAY_WINDOW = timedelta(days=30)
+REPLAY_LIMIT = 200
+
+Outcome = StripeEvent.Outcome
+
+
+class Duplicate(Exception):
+    """The event was received and applied before."""
+
+
+def stamp(seconds: int | None) -> datetime | None:
+    return datetime.fromtimestamp(int(seconds), UTC) if seconds else None
+
+
+def text(value) -> str:
+    """An id that Stripe sends as a string, or inside an expanded object."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    return value if isinstance(value, str) else ""
+
+
+def metadata_key(obj: dict) -> str:
+    metadata = obj.get("metadata") or {}
+    value = metadata.get(METADATA_KEY, "") if isinstance(metadata, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def find_donation(key: str = "", **stripe_ids: str) -> Donation | None:
+    """The donation with this key, or with any of these Stripe ids; locked for the transaction."""
+    lookup = Q(key=key) if key else Q()
+    for field, value in stripe_ids.items():
+        if value:
+            lookup |= Q(**{field: value})
+    if not lookup:
+        return None
+    return Donation.objects.select_for_update().filter(lookup).first()
+
+
+def record_event(event: dict, replay: bool = True) -> str:
+    """Apply one event whose signature was verified; returns its outcome. Raises Duplicate if seen.
+
+    ``event`` is Stripe's JSON as a dict. Raises KeyError, TypeError or
+    ValueError (and stores nothing) for an event without the fields its type has.
+    """
+    event_id, event_type, created = event["id"], event["type"], event["created"]
+    if not isinstance(event_id, str) or not isinstance(event_type, str) or not 0 < len(event_id) <= 255:
+        raise ValueError("event id and type must be strings (ids of at most 255 characters)")
+    if not isinstance(created, int) or isinstance(created, bool) or created <= 0:
+        raise ValueError("created must be a Unix time")
+    created = stamp(created)
+    obj = event["data"]["object"]
+    if not isinstance(obj, dict):
+        raise ValueError("data.object must be an object")
+    with transaction.atomic():
+        seen = StripeEvent.objects.select_for_update().filter(pk=event_id).first()
+        if seen is not None and seen.outcome != Outcome.WAITING:
+            raise Duplicate
+        handler = HANDLERS.get(event_type)
+        donation = handler(obj, created) if handler else None
+        if handler is None:
+            outcome = Outcome.IGNORED
+        elif donation is None:
+            outcome = Outcome.WAITING
+        else:
+            outcome = Outcome.APPLIED
+            settle(donation)
+        StripeEvent.objects.update_or_create(
+            pk=event_id,
+            defaults={
+                "type": event_type[:100],
+                "created": created,
+                "outcome": outcome,
+                "donation": donation,
+                "refs": references(obj) if outcome == Outcome.WAITING else "",
+                "payload": event,
+            },
+        )
+    if outcome == Outcome.APPLIED and replay:
+        replay_waiting(donation)
+    return outcome
+
+
+def references(obj: dict) -> str:
+    """The donation key and Stripe ids an object mentions, as " id1 id2 " for a later lookup."""
+    subscription, key = invoice_subscription(obj)
+    refs = {
+        metadata_key(obj),
+        key,
+        subscription,
+        text(obj.get("id")),
+        text(obj.get("client_reference_id")),
+        text(obj.get("payment_intent")),
+        text(obj.get("invoice")),
+        invoice_payment_intent(obj),
+    }
+    return " " + " ".join(sorted(r for r in refs if r))[:1000] + " "
+
+
+def replay_waiting(donation: Donation) -> int:
+    """Apply the waiting events that mention this donation or its Stripe ids; returns how many applied."""
+    ids = {donation.key, donation.stripe_checkout_session or "", donation.stripe_subscription or ""}
+    for invoice, intent in donation.payments.values_list("stripe_invoice", "stripe_payment_intent"):
+        ids |= {invoice or "", intent or ""}
+    mentions = Q()
+    for value in ids - {""}:
+        mentions |= Q(refs__contains=f" {value} ")
+    waiting = StripeEvent.objects.filter(
+        mentions, outcome=Outcome.WAITING, received_at__gte=timezone.now() - REPLAY_WINDOW
+    ).order_by("created")[:REPLAY_LIMIT]
+    applied = 0
+    for stored in list(waiting):
+        try:
+            if record_event(stored.payload, replay=False) == Outcome.APPLIED:
+                applied += 1
+        except Duplicate:
+            continue
+        except (KeyError, TypeError, ValueError):
+            logger.exception("Stripe event %s could not be applied on replay.", stored.pk)
+    return applied
+
+
+def settle(donation: Donation) -> None:
+    """Save the donation with the status its facts add up to, and queue the receipts now due."""
+    donation.status = donation.derive_status()
+    donation.save()
+    if donation.email:
+        due = list(
+            donation.payments.filter(
+                status=Payment.Status.SUCCEEDED, receipt_sent_at__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        if due:
+            from .tasks import send_receipt
+
+            for pk in due:
+                transaction.on_commit(lambda pk=pk: send_receipt.enqueue(pk))
+
+
+def learn(donation: Donation, *, customer: str = "", subscription: str = "", email: str = "", name: str = ""):
+    """Fill in what Stripe told about the donor; known values are kept."""
+    if customer and not donation.stripe_customer:
+        donation.stripe_customer = customer
+    if subscription and not donation.stripe_subscription:
+        donation.stripe_subscription = subscription
+    if email and not donation.email:
+        donation.email = email[:254]
+    if name and not donation.name:
+        donation.name = name[:200]
+
+
+def record_payment(
+    donation: Donation,
+    *,
+    amount: int,
+    currency: str,
+    status: str,
+    at: datetime | None,
+    invoice: str = "",
+    payment_intent: str = "",
+    charge: str = "",
+    refunded: int = 0,
+) -> Payment | None:
+    """Merge what an event says about one payment (found by its invoice or payment intent)."""
+    if not invoice and not payment_intent:
+        return None
+    if not isinstance(amount, int) or amount < 0 or not isinstance(refunded, int):
+        raise ValueError("amounts must be whole numbers of minor units")
+    lookup = Q()
+    if invoice:
+        lookup |= Q(stripe_invoice=invoice)
+    if payment_intent:
+        lookup |= Q(stripe_payment_intent=payment_intent)
+    payment = Payment.objects.select_for_update().filter(lookup).first()
+    if payment is None:
+        payment = Payment(
+            donation=donation, amount=amount, currency=currency.lower(), status=status, charged_at=at
+        )
+    elif payment.donation_id != donation.pk:
+        logger.warning("Payment %s belongs to another donation; event ignored.", payment.pk)
+        return payment
+    if invoice and not payment.stripe_invoice:
+        payment.stripe_invoice = invoice
+    if payment_intent and not payment.stripe_payment_intent:
+        payment.stripe_payment_intent = payment_intent
+    if charge and not payment.stripe_charge:
+        payment.stripe_charge = charge
+    if status == Payment.Status.SUCCEEDED and payment.status != Payment.Status.SUCCEEDED:
+        # A success outranks any failure of the same payment (a retry that worked).
+        payment.status, payment.amount, payment.currency = status, amount, currency.lower()
+        payment.charged_at = at or payment.charged_at
+    payment.amount_refunded = min(max(payment.amount_refunded, refunded), payment.amount)
+    payment.save()
+    return payment
+
+
+def set_subscription_status(donation: Donation, status: str, at: datetime) -> None:
+    """Record the subscription's status unless a newer one is recorded or it has ended."""
+    if not status or donation.subscription_status in FINAL_SUBSCRIPTION_STATUSES:
+        return
+    if donation.subscription_status_at and at < donation.subscription_status_at:
+        return
+    donation.subscription_status = status[:32]
+    donation.subscription_status_at = at
+
+
+# Handlers: each finds the donation an object is about and records what it says;
+# None when the donation is not known (yet).
+
+
+def on_checkout_completed(session: dict, at: datetime) -> Donation | None:
+    donation = find_donation(
+        metadata_key(session) or text(session.get("client_reference_id")),
+        stripe_checkout_session=text(session.get("id")),
+    )
+    if donation is None:
+        return None
+    details = session.get("customer_details") or {}
+    if not donation.stripe_checkout_session:
+        donation.stripe_checkout_session = text(session.get("id"))
+    learn(
+        donation,
+        customer=text(session.get("customer")),
+        subscription=text(session.get("subscription")),
+        email=details.get("email") or session.get("customer_email") or "",
+        name=details.get("name") or "",
+    )
+    if session.get("payment_status") == "paid":
+        amount, currency = session["amount_total"], session["currency"]
+        if session.get("mode") == "subscription":
+            record_payment(
+                donation,
+                invoice=text(session.get("invoice")),
+                amount=amount,
+                currency=currency,
+                status=Payment.Status.SUCCEEDED,
+                at=at,
+            )
+            set_subscription_status(donation, "active", at)
+        else:
+            record_payment(
+                donation,
+                payment_intent=text(session.get("payment_intent")),
+                amount=amount,
+                currency=currency,
+                status=Payment.Status.SUCCEEDED,
+                at=at,
+            )
+    return donation
+
+
+def on_checkout_async_failed(session: dict, at: datetime) -> Donation | None:
+    donation = find_donation(metadata_key(session), stripe_checkout_session=text(session.get("id")))
+    if donation is not None:
+        record_payment(
+            donation,
+            payment_intent=text(session.get("payment_intent")),
+            amount=session["amount_total"],
+            currency=session["currency"],
+            status=Payment.Status.FAILED,
+            at=at,
+        )
+    return donation
+
+
+def on_checkout_expired(session: dict, at: datetime) -> Donation | None:
+    donation = find_donation(metadata_key(session), stripe_checkout_session=text(session.get("id")))
+    if donation is not None:
+        donation.checkout_expired = True
+    return donation
+
+
+def invoice_subscription(invoice: dict) -> tuple[str, str]:
+    """The subscription id and donation key of an invoice, in the current and in older API shapes."""
+    details = ((invoice.get("parent") or {}).get("subscription_details")) or {}
+    subscription = text(details.get("subscription")) or text(invoice.get("subscription"))
+    key = metadata_key(details) or metadata_key(invoice.get("subscription_details") or {})
+    if not key:
+        for line in ((invoice.get("lines") or {}).get("data")) or []:
+            key = metadata_key(line) or key
+    return subscription, key
+
+
+def invoice_payment_intent(invoice: dict) -> str:
+    for entry in ((invoice.get("payments") or {}).get("data")) or []:
+        intent = text((entry.get("payment") or {}).get("payment_intent"))
+        if intent:
+            return intent
+    return text(invoice.get("payment_intent"))
+
+
+def invoice_donation(invoice: dict) -> Donation | None:
+    subscription, key = invoice_subscription(invoice)
+    if not subscription and not key:
+        return None
+    donation = find_donation(key, stripe_subscription=subscription)
+    if donation is not None:
+        learn(
+            donation,
+            customer=text(invoice.get("customer")),
+            subscription=subscription,
+            email=invoice.get("customer_email") or "",
+            name=invoice.get("customer_name") or "",
+        )
+    return donation
+
+
+def on_invoice_paid(invoice: dict, at: datetime) -> Donation | None:
+    donation = invoice_donation(invoice)
+    if donation is None:
+        return None
+    if invoice["amount_paid"] > 0:
+        record_payment(
+            donation,
+            invoice=text(invoice.get("id")),
+            payment_intent=invoice_payment_intent(invoice),
+            amount=invoice["amount_paid"],
+            currency=invoice["currency"],
+            status=Payment.Status.SUCCEEDED,
+            at=stamp((invoice.get("status_transitions") or {}).get("paid_at")) or at,
+        )
+    set_subscription_status(donation, "active", at)
+    return donation
+
+
+def on_invoice_failed(invoice: dict, at: datetime) -> Donation | None:
+    """A renewal that could not be charged: the donation is past due until a retry works or it ends."""
+    donation = invoice_donation(invoice)
+    if donation is None:
+        return None
+    record_payment(
+        donation,
+        invoice=text(invoice.get("id")),
+        payment_intent=invoice_payment_intent(invoice),
+        amount=invoice["amount_due"],
+        currency=invoice["currency"],
+        status=Payment.Status.FAILED,
+        at=at,
+    )
+    if invoice.get("billing_reason") != "subscription_create":
+        set_subscription_status(donation, "past_due", at)
+    return donation
+
+
+def on_subscription_changed(subscription: dict, at: datetime) -> Donation | None:
+    donation = find_donation(metadata_key(subscription), stripe_subscription=text(subscription.get("id")))
+    if donation is None:
+        return None
+    learn(donation, customer=text(subscription.get("customer")), subscription=text(subscription.get("id")))
+    status = subscription.get("status")
+    set_subscription_status(donation, status if isinstance(status, str) else "", at)
+    return donation
+
+
+def on_charge_refunded(charge: dict, at: datetime) -> Donation | None:
+    """A full or partial refund: ``amount_refunded`` is the charge's running total."""
+    intent, invoice = text(charge.get("payment_intent")), text(charge.get("invoice"))
+    lookup = Q(stripe_charge=text(charge.get("id")))
+    if intent:
+        lookup |= Q(stripe_payment_intent=intent)
+    if invoice:
+        lookup |= Q(stripe_invoice=invoice)
+    payment = Payment.objects.filter(lookup).first()
+    donation = find_donation(id=payment.donation_id) if payment else find_donation(metadata_key(charge))
+    if donation is None:
+        return None
+    succeeded = charge.get("status") == "succeeded" or charge.get("paid") is True
+    record_payment(
+        donation,
+        invoice=invoice,
+        payment_intent=intent,
+        charge=text(charge.get("id")),
+        amount=charge["amount"],
+        currency=charge["currency"],
+        status=Payment.Status.SUCCEEDED if succeeded else Payment.Status.FAILED,
+        at=stamp(charge.get("created")) or at,
+        refunded=charge["amount_refunded"],
+    )
+    email = (charge.get("billing_details") or {}).get("email") or ""
+    learn(donation, email=email if isinstance(email, str) else "")
+    return donation
+
+
+HANDLERS = {
+    "checkout.session.completed": on_checkout_completed,
+    "checkout.session.async_payment_succeeded": on_checkout_completed,
+    "checkout.session.async_payment_failed": on_checkout_async_failed,
+    "checkout.session.expired": on_checkout_expired,
+    "invoice.paid": on_invoice_paid,
+    "invoice.payment_succeeded": on_invoice_paid,
+    "invoice.payment_failed": on_invoice_failed,
+    "customer.subscription.created": on_subscription_changed,
+    "customer.subscription.updated": on_subscription_changed,
+    "customer.subscription.deleted": on_subscription_changed,
+    "charge.refunded": on_charge_refunded,
+}

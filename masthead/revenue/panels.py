@@ -1,0 +1,31 @@
+"""An admin panel that says whether payments are set up, and how to set them up."""
+
+import stripe
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+from .configuration import payments_configured
+
+
+def payments_status() -> dict:
+    """What the admin shows about the payment provider: configured or not, and the webhook's address."""
+    from django.conf import settings
+
+    return {
+        "configured": payments_configured(),
+        "has_secret_key": bool(settings.STRIPE_SECRET_KEY),
+        "has_webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),
+        "test_mode": settings.STRIPE_SECRET_KEY.startswith(("sk_test_", "rk_test_")),
+        "webhook_path": reverse("revenue:stripe_webhook"),
+        "api_version": stripe.api_version,
+    }
+
+
+class PaymentsStatusPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "revenue/admin/payments_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context.update(payments_status())
+            return context

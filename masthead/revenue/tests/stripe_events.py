@@ -1,0 +1,116 @@
+"""Stripe webhook events for tests, shaped like Stripe's and signed with the stripe library's own scheme."""
+
+import itertools
+import json
+import time
+
+import stripe
+
+WEBHOOK_SECRET = "whsec_test_masthead"
+_numbers = itertools.count(1)
+
+
+def event(event_type: str, obj: dict, created: int | None = None, event_id: str | None = None) -> dict:
+    return {
+        "id": event_id or f"evt_test_{next(_numbers)}",
+        "object": "event",
+        "api_version": stripe.api_version,
+        "created": created or int(time.time()),
+        "livemode": False,
+        "type": event_type,
+        "data": {"object": obj},
+    }
+
+
+def send(client, payload: dict, secret: str = WEBHOOK_SECRET, signature: str | None = None):
+    """POST an event to the webhook endpoint, signed as Stripe signs it."""
+    body = json.dumps(payload)
+    header = signature or stripe.WebhookSignature.generate_signature_header(body, secret)
+    return client.post(
+        "/support/stripe/webhook/", data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
+    )
+
+
+def checkout_completed(
+    donation, *, created: int | None = None, email: str = "olena@example.org", **extra
+) -> dict:
+    recurring = donation.frequency != "once"
+    session = {
+        "id": donation.stripe_checkout_session,
+        "object": "checkout.session",
+        "mode": "subscription" if recurring else "payment",
+        "payment_status": "paid",
+        "status": "complete",
+        "amount_total": donation.amount,
+        "currency": donation.currency,
+        "client_reference_id": donation.key,
+        "customer": "cus_test_1",
+        "customer_details": {"email": email, "name": "Olena Koval"},
+        "metadata": {"masthead_donation": donation.key},
+        "payment_intent": None if recurring else f"pi_{donation.key[:10]}",
+        "subscription": f"sub_{donation.key[:10]}" if recurring else None,
+        "invoice": f"in_first_{donation.key[:10]}" if recurring else None,
+        **extra,
+    }
+    return event("checkout.session.completed", session, created)
+
+
+def invoice(
+    donation,
+    event_type: str,
+    invoice_id: str,
+    *,
+    created: int | None = None,
+    reason: str = "subscription_cycle",
+) -> dict:
+    paid = event_type == "invoice.paid"
+    obj = {
+        "id": invoice_id,
+        "object": "invoice",
+        "billing_reason": reason,
+        "customer": "cus_test_1",
+        "customer_email": "olena@example.org",
+        "currency": donation.currency,
+        "amount_due": donation.amount,
+        "amount_paid": donation.amount if paid else 0,
+        "status": "paid" if paid else "open",
+        "status_transitions": {"paid_at": created if paid else None},
+        "parent": {
+            "type": "subscription_details",
+            "subscription_details": {
+                "subscription": f"sub_{donation.key[:10]}",
+                "metadata": {"masthead_donation": donation.key},
+            },
+        },
+        "payments": {"data": [{"payment": {"type": "payment_intent", "payment_intent": f"pi_{invoice_id}"}}]},
+    }
+    return event(event_type, obj, created)
+
+
+def subscription(donation, event_type: str, status: str, *, created: int | None = None) -> dict:
+    obj = {
+        "id": f"sub_{donation.key[:10]}",
+        "object": "subscription",
+        "customer": "cus_test_1",
+        "status": status,
+        "metadata": {"masthead_donation": donation.key},
+    }
+    return event(event_type, obj, created)
+
+
+def charge_refunded(payment_intent: str, amount: int, refunded: int, currency: str = "usd", **extra) -> dict:
+    obj = {
+        "id": f"ch_{payment_intent}",
+        "object": "charge",
+        "amount": amount,
+        "amount_refunded": refunded,
+        "refunded": refunded >= amount,
+        "currency": currency,
+        "paid": True,
+        "status": "succeeded",
+        "payment_intent": payment_intent,
+        "created": int(time.time()) - 60,
+        "metadata": {},
+        **extra,
+    }
+    return event("charge.refunded", obj)
