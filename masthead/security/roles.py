@@ -55,6 +55,14 @@ COLLECTION_PERMISSIONS["Admin"] = [
 ]
 
 NEWSROOM_DESK = [
+    "audio.add_pronunciationentry",
+    "audio.change_pronunciationentry",
+    "audio.delete_pronunciationentry",
+    "audio.view_pronunciationentry",
+    "audio.view_narration",
+    "audio.add_articleaudio",
+    "audio.change_articleaudio",
+    "audio.view_articleaudio",
     "newsfeed.add_newsitem",
     "newsfeed.change_newsitem",
     "newsfeed.delete_newsitem",
@@ -88,6 +96,7 @@ MODEL_PERMISSIONS = {
         "auth.change_group",
         "auth.delete_group",
         "core.change_newsroomsettings",
+        "revenue.change_revenuesettings",
         "discovery.change_discoverysettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",

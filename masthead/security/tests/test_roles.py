@@ -133,12 +133,25 @@ AREAS = {
     "groups": "/admin/groups/",
     "newsroom settings": "/admin/settings/core/newsroomsettings/{site}/",
     "redirects": "/admin/redirects/",
+    "donations": "/admin/revenue/donations/",
+    "donation totals": "/admin/revenue/totals/",
+    "pronunciations": "/admin/snippets/audio/pronunciationentry/",
 }
 ALLOWED = {
     "Contributor": set(),
     "Reporter": set(),
-    "Editor": {"news feed", "newsletters"},
-    "Admin": {"news feed", "newsletters", "users", "groups", "newsroom settings", "redirects"},
+    "Editor": {"news feed", "newsletters", "pronunciations"},
+    "Admin": {
+        "news feed",
+        "newsletters",
+        "pronunciations",
+        "users",
+        "groups",
+        "newsroom settings",
+        "redirects",
+        "donations",
+        "donation totals",
+    },
 }
 
 
