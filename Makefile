@@ -58,3 +58,7 @@ bench-audio: install
 .PHONY: bench-revenue
 bench-revenue: install
 	.venv/bin/python bench/revenue.py
+
+.PHONY: bench-security
+bench-security: install
+	.venv/bin/python bench/security.py

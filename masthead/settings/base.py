@@ -253,7 +253,9 @@ WAGTAILSEARCH_BACKENDS = {
 # form may post or redirect to besides this site (a payment provider's
 # hosted checkout); MEDIA_URL on another origin (a CDN) is allowed for media.
 # Stripe's hosted checkout and customer portal (masthead.revenue) by default.
-CSP_FORM_TARGETS = os.environ.get("CSP_FORM_TARGETS", "https://checkout.stripe.com https://billing.stripe.com").split()
+CSP_FORM_TARGETS = os.environ.get(
+    "CSP_FORM_TARGETS", "https://checkout.stripe.com https://billing.stripe.com"
+).split()
 SECURE_CSP = public_policy(media_origin=origin_of(MEDIA_URL), form_targets=CSP_FORM_TARGETS)
 MASTHEAD_ADMIN_CSP = admin_policy(SECURE_CSP)
 MASTHEAD_PERMISSIONS_POLICY = (
