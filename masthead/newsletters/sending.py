@@ -16,6 +16,9 @@ most once*, so no reader ever gets an issue twice:
    senders, which carry on with the readers nobody claimed. ``unknown`` rows
    are reported in the admin and never sent again: at most one batch per
    crash may miss the issue, and nobody gets it twice.
+4. An editor may choose to send the unknown copies again
+   (``resend_unknown``), accepting that readers whose copy did arrive get
+   a second one. Every copy keeps its Message-ID across attempts.
 """
 
 import logging
@@ -28,10 +31,11 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from .emails import RenderedIssue, deliver, mailer, render_issue
-from .models import Delivery, Issue, Subscriber
+from .models import Delivery, Issue, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -50,37 +54,111 @@ def enqueue_senders(issue_id: int) -> None:
     transaction.on_commit(enqueue)
 
 
-def claim_batch(issue: Issue, after: int, size: int) -> tuple[list[tuple[int, str, str]], int | None]:
+Recipient = tuple[int, str, str]  # (delivery id, address, subscriber key)
+
+
+def claim_batch(issue: Issue, after: int, size: int) -> tuple[list[Recipient], int | None]:
     """Claim up to ``size`` unclaimed recipients after subscriber id ``after``.
 
     Returns the claimed (delivery id, address, key) triples and the last
     subscriber id looked at, or None when no unclaimed recipient is left.
-    Another sender may win some of the candidates; those are simply not ours.
+
+    One statement picks the candidates and inserts their delivery rows
+    (``INSERT ... SELECT ... ON CONFLICT DO NOTHING``, in SQLite and
+    PostgreSQL alike): a reader another sender claimed meanwhile is skipped
+    by the unique constraint, so each row returned is ours alone.
     """
-    candidates = list(
-        issue.unclaimed_recipients()
-        .filter(subscriber_id__gt=after)
-        .values_list("subscriber_id", flat=True)[:size]
+    candidates = (
+        issue.unclaimed_recipients().filter(subscriber_id__gt=after).values_list("subscriber_id")[:size]
     )
-    if not candidates:
-        return [], None
-    batch = uuid.uuid4()
-    now = timezone.now()
-    Delivery.objects.bulk_create(
-        [Delivery(issue_id=issue.pk, subscriber_id=pk, batch=batch, claimed_at=now) for pk in candidates],
-        ignore_conflicts=True,
+    connection = transaction.get_connection()
+    select, select_params = candidates.query.get_compiler(connection=connection).as_sql()
+    batch, now = uuid.uuid4(), timezone.now()
+    field = Delivery._meta.get_field
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(field(name).column)
+        for name in ("issue", "subscriber", "status", "error", "batch", "claimed_at", "attempts")
     )
-    claimed = list(
-        Delivery.objects.filter(batch=batch).values_list(
-            "pk", "subscriber__email", "subscriber__key", "subscriber__status"
-        )
+    # Names come from the models, values go as parameters. The WHERE is for
+    # SQLite, which needs one between a SELECT and ON CONFLICT.
+    table, returned = quote(Delivery._meta.db_table), f"{quote('id')}, {quote(field('subscriber').column)}"
+    sql = (
+        f"INSERT INTO {table} ({columns}) "  # noqa: S608
+        f"SELECT %s, candidate.{quote('subscriber_id')}, %s, '', %s, %s, 1 FROM ({select}) candidate "
+        f"WHERE 1 = 1 ON CONFLICT DO NOTHING RETURNING {returned}"
     )
-    # A reader who unsubscribed since the candidates were read is released, not sent to.
-    gone = [pk for pk, _email, _key, status in claimed if status != Subscriber.Status.CONFIRMED]
+    params = [
+        issue.pk,
+        Delivery.Status.SENDING,
+        field("batch").get_db_prep_value(batch, connection),
+        field("claimed_at").get_db_prep_value(now, connection),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *select_params])
+        inserted = {subscriber_id: pk for pk, subscriber_id in cursor.fetchall()}
+    if not inserted:
+        # Nothing left after ``after`` unless another sender just took the rest.
+        if not candidates.exists():
+            return [], None
+        return [], after
+    return addressed(inserted), max(inserted)
+
+
+def addressed(claimed: dict[int, int]) -> list[Recipient]:
+    """The address and key of each claimed subscriber (subscriber id → delivery id).
+
+    A reader who unsubscribed since the claim is released, not sent to.
+    """
+    rows = Subscriber.objects.filter(pk__in=list(claimed)).values_list("pk", "email", "key", "status")
+    ours, gone = [], []
+    for subscriber_id, email, key, status in rows:
+        if status == Subscriber.Status.CONFIRMED:
+            ours.append((claimed[subscriber_id], email, key))
+        else:
+            gone.append(claimed[subscriber_id])
     if gone:
         Delivery.objects.filter(pk__in=gone).delete()
-    ours = [(pk, email, key) for pk, email, key, status in claimed if status == Subscriber.Status.CONFIRMED]
-    return ours, candidates[-1]
+    return ours
+
+
+def claim_resends(issue: Issue, size: int) -> list[Recipient]:
+    """Claim up to ``size`` copies an editor queued to be sent again (see ``resend_unknown``).
+
+    The conditional update moves each row from ``resend`` to ``sending``
+    once, whichever sender gets there first. A reader who left the list
+    meanwhile is not written to: the copy goes back to ``unknown``.
+    """
+    pks = list(
+        issue.deliveries.filter(status=Delivery.Status.RESEND)
+        .order_by("subscriber_id")
+        .values_list("pk", flat=True)[:size]
+    )
+    if not pks:
+        return []
+    batch = uuid.uuid4()
+    Delivery.objects.filter(pk__in=pks, status=Delivery.Status.RESEND).update(
+        status=Delivery.Status.SENDING, batch=batch, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    on_list = Subscription.objects.filter(
+        newsletter_list_id=issue.newsletter_list_id, subscriber_id=OuterRef("subscriber_id")
+    )
+    rows = (
+        Delivery.objects.filter(batch=batch)
+        .annotate(on_list=Exists(on_list))
+        .values_list("pk", "subscriber__email", "subscriber__key", "subscriber__status", "on_list")
+    )
+    ours, gone = [], []
+    for pk, email, key, status, listed in rows:
+        if status == Subscriber.Status.CONFIRMED and listed:
+            ours.append((pk, email, key))
+        else:
+            gone.append(pk)
+    if gone:
+        Delivery.objects.filter(pk__in=gone).update(
+            status=Delivery.Status.UNKNOWN, error="Not sent again: the reader left the list meanwhile."
+        )
+    return ours
 
 
 def record_outcomes(sent: list[int], failed: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> None:
@@ -112,7 +190,7 @@ class ChunkOutcome:
     lost: str = ""
 
 
-def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> ChunkOutcome:
+def send_chunk(rendered: RenderedIssue, chunk: list[Recipient]) -> ChunkOutcome:
     """Send part of a batch over one connection, touching no database (it may run in a thread).
 
     A message the server refused is *failed*. If the connection breaks
@@ -127,7 +205,7 @@ def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> Ch
         for pk, email, key in chunk:
             attempted += 1
             try:
-                deliver(connection, rendered, email, key)
+                deliver(connection, rendered, email, key, delivery_id=pk)
             except REFUSED as error:
                 outcome.failed.append((pk, str(error)))
                 if closes_connection(error):
@@ -151,9 +229,7 @@ def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> Ch
     return outcome
 
 
-def send_batch(
-    rendered: RenderedIssue, claimed: list[tuple[int, str, str]], connections: int | None = None
-) -> int:
+def send_batch(rendered: RenderedIssue, claimed: list[Recipient], connections: int | None = None) -> int:
     """Send one claimed batch, then record every copy; returns how many the server accepted.
 
     The batch is split over ``NEWSLETTER_CONNECTIONS`` SMTP connections used
@@ -164,7 +240,8 @@ def send_batch(
     """
     connections = max(1, min(connections or settings.NEWSLETTER_CONNECTIONS, len(claimed)))
     chunks = [claimed[i::connections] for i in range(connections)]
-    rendered.link_patterns  # noqa: B018 (resolve the URLs once, before the threads start)
+    # Resolve the URLs, the signing key and the encoded parts once, before the threads start.
+    rendered.link_patterns, rendered.tokens, rendered.parts  # noqa: B018
     if connections == 1:
         outcomes = [send_chunk(rendered, chunks[0])]
     else:
@@ -208,9 +285,12 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
                 # whom another sender released, may sit behind the cursor.
                 cursor = 0
                 continue
-            finish_if_done(issue_id)
-            break
-        cursor = last
+            claimed = claim_resends(issue, size)
+            if not claimed:
+                finish_if_done(issue_id)
+                break
+        else:
+            cursor = last
         if claimed:
             try:
                 total += send_batch(rendered, claimed)
@@ -228,7 +308,7 @@ def finish_if_done(issue_id: int) -> bool:
         return False
     if (
         issue.unclaimed_recipients().exists()
-        or issue.deliveries.filter(status=Delivery.Status.SENDING).exists()
+        or issue.deliveries.filter(status__in=[Delivery.Status.SENDING, Delivery.Status.RESEND]).exists()
     ):
         return False
     return bool(
@@ -306,6 +386,30 @@ def pause(issue: Issue) -> bool:
     return bool(
         Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(status=Issue.Status.PAUSED)
     )
+
+
+def resend_unknown(issue: Issue) -> int:
+    """Queue the copies whose fate is unknown to be sent again; returns how many.
+
+    Only on an editor's explicit choice: a worker died while these copies
+    were with the mail server, so some of them may have arrived, and those
+    readers will get a second copy. Each copy is sent again at most once
+    per choice (the same claim rules as a first send). A sent issue goes
+    back to sending; a paused one sends them when resumed.
+    """
+    with transaction.atomic():
+        current = Issue.objects.select_for_update().get(pk=issue.pk)
+        if current.status not in (Issue.Status.SENDING, Issue.Status.PAUSED, Issue.Status.SENT):
+            return 0
+        queued = current.deliveries.filter(status=Delivery.Status.UNKNOWN).update(
+            status=Delivery.Status.RESEND, error=""
+        )
+        if queued and current.status != Issue.Status.PAUSED:
+            Issue.objects.filter(pk=issue.pk).update(
+                status=Issue.Status.SENDING, finished_at=None, last_progress_at=timezone.now()
+            )
+            enqueue_senders(issue.pk)
+    return queued
 
 
 def resume(issue: Issue) -> bool:

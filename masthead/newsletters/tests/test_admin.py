@@ -35,6 +35,7 @@ def test_editor_creates_a_list_with_sender_and_schedule(admin_client, db):
             "schedule": "daily",
             "send_time": "07:00",
             "weekday": "0",
+            "on_schedule": "send",
             "is_public": "on",
             "sort_order": "0",
         },
