@@ -142,16 +142,17 @@ class RenderedIssue:
             "List-Id": self.list_id_header,
         }
 
-    def message_for(self, email: str, key: str, *, subject_prefix: str = "") -> EmailMultiAlternatives:
+    def message_for(
+        self, email: str, key: str, *, subject_prefix: str = "", delivery_id: int | None = None
+    ) -> EmailMultiAlternatives:
         """The copy for one recipient as a Django email, for any email backend."""
         unsubscribe, preferences = self.links_for(key)
         text, html = self.bodies_for(unsubscribe, preferences)
+        headers = self.list_headers(unsubscribe)
+        if delivery_id:
+            headers["Message-ID"] = self.message_id(delivery_id)
         message = EmailMultiAlternatives(
-            subject_prefix + self.subject,
-            text,
-            self.from_header,
-            [email],
-            headers=self.list_headers(unsubscribe),
+            subject_prefix + self.subject, text, self.from_header, [email], headers=headers
         )
         message.attach_alternative(html, "text/html")
         return message
@@ -286,7 +287,8 @@ def deliver(
         message = rendered.mime_for(email, key, subject_prefix=subject_prefix, delivery_id=delivery_id, to=to)
         send_pipelined(connection.connection, rendered.envelope_sender, to, message)
     else:
-        connection.send_messages([rendered.message_for(email, key, subject_prefix=subject_prefix)])
+        message = rendered.message_for(email, key, subject_prefix=subject_prefix, delivery_id=delivery_id)
+        connection.send_messages([message])
 
 
 def issue_context(issue: Issue, newsroom: NewsroomSettings) -> dict:

@@ -2,6 +2,7 @@
 
 import secrets
 import zoneinfo
+from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
@@ -414,13 +415,23 @@ class Issue(ClusterableModel):
         return self.recipients().filter(~Exists(claimed))
 
     def progress(self) -> dict:
-        """Counts by delivery status, plus the confirmed readers not reached yet."""
+        """Counts by delivery status, plus the confirmed readers not reached yet.
+
+        ``to_send`` is everything still to go: readers not claimed yet,
+        copies in flight and copies queued to be sent again.
+        """
         counts = dict.fromkeys(Delivery.Status.values, 0)
-        for row in self.deliveries.values("status").annotate(n=Count("pk")):
+        counts["resent"] = 0
+        rows = self.deliveries.values("status").annotate(
+            n=Count("pk"), again=Count("pk", filter=Q(attempts__gt=1))
+        )
+        for row in rows:
             counts[row["status"]] = row["n"]
+            counts["resent"] += row["again"]
         remaining = 0 if self.status == self.Status.SENT else self.unclaimed_recipients().count()
         counts["remaining"] = remaining
-        counts["total"] = sum(counts.values())
+        counts["total"] = sum(counts[status] for status in Delivery.Status.values) + remaining
+        counts["to_send"] = remaining + counts["sending"] + counts["resend"]
         done = counts["sent"] + counts["failed"] + counts["unknown"]
         counts["percent"] = round(100 * done / counts["total"]) if counts["total"] else 0
         return counts
@@ -587,6 +598,19 @@ class ErasedAddressQuerySet(models.QuerySet):
 
     def contains_address(self, address: str) -> bool:
         return self.matching(address).exists()
+
+    def among(self, addresses: Iterable[str], chunk: int = 500) -> set[str]:
+        """Those of ``addresses`` (normalised) whose owners erased them."""
+        by_digest = {}
+        for address in addresses:
+            for digest in erasure_digests(address):
+                by_digest[digest] = normalise_email(address)
+        digests = list(by_digest)
+        found = set()
+        for start in range(0, len(digests), chunk):
+            hits = self.filter(digest__in=digests[start : start + chunk]).values_list("digest", flat=True)
+            found.update(by_digest[digest] for digest in hits)
+        return found
 
 
 class ErasedAddress(models.Model):
