@@ -7,7 +7,9 @@ render or a MIME encoding of the whole body.
 """
 
 import secrets
+import smtplib
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
@@ -29,7 +31,7 @@ from masthead.core.models import NewsroomSettings
 
 from .mime import PreparedPart
 from .models import Issue, NewsletterList, Subscriber
-from .pipelining import send_pipelined
+from .pipelining import ConnectionBroke, Transaction, send_pipelined, send_transactions
 from .tokens import ManageTokens, confirmation_token, manage_token
 
 UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-LINK"
@@ -289,6 +291,46 @@ def deliver(
     else:
         message = rendered.message_for(email, key, subject_prefix=subject_prefix, delivery_id=delivery_id)
         connection.send_messages([message])
+
+
+# The server answered, refusing this one message: it was certainly not sent.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
+
+
+def deliver_many(
+    connection, rendered: RenderedIssue, recipients: Iterable[tuple[int, str, str]]
+) -> Iterator[tuple[int, Exception | None]]:
+    """Send each (delivery id, address, key) its copy over one open connection.
+
+    Yields (delivery id, None) for each copy the server took and (delivery
+    id, error) for each it refused. Raises ``ConnectionBroke`` when the
+    connection fails: of the copies not yielded, only the one it names may
+    have arrived. Over SMTP the copies are pipelined, one round trip each.
+    """
+    if not isinstance(connection, SMTPBackend):
+        for pk, email, key in recipients:
+            try:
+                deliver(connection, rendered, email, key, delivery_id=pk)
+            except REFUSED as error:
+                yield pk, error
+            except Exception as error:
+                raise ConnectionBroke(pk, error) from error
+            else:
+                yield pk, None
+        return
+    sendable = []
+    for pk, email, key in recipients:
+        try:
+            sendable.append((pk, email, key, smtp_address(email)))
+        except ValueError as error:
+            yield pk, error
+    if connection.connection is None:
+        connection.open()
+    transactions = (
+        Transaction(pk, to, rendered.mime_for(email, key, delivery_id=pk, to=to))
+        for pk, email, key, to in sendable
+    )
+    yield from send_transactions(connection.connection, rendered.envelope_sender, transactions)
 
 
 def issue_context(issue: Issue, newsroom: NewsroomSettings) -> dict:

@@ -75,22 +75,23 @@ class PreparedPart:
     def __init__(self, text: str, subtype: str, placeholders: Sequence[str]) -> None:
         self.placeholders = list(placeholders)
         canonical = text.replace("\r\n", "\n")
-        self.base64 = not canonical.isascii()
+        pattern = "(" + "|".join(re.escape(p) for p in self.placeholders) + ")"
+        pieces = re.split(pattern, canonical) if self.placeholders else [canonical]
+        # Fixed text and placeholders alternate: fixed, slot, fixed, ..., fixed.
+        fixed = [piece.encode() for piece in pieces[::2]]
+        self.slots = [self.placeholders.index(piece) for piece in pieces[1::2]]
+        self.fixed_qp = [qp_before_soft_break(qp(piece)) for piece in fixed]
+        self.base64 = False
+        if not canonical.isascii():
+            # Quoted-printable triples every byte outside ASCII; base64 adds a third to all.
+            # Whichever is shorter travels: Cyrillic text goes in base64, English with a dash in QP.
+            crlf = [piece.replace(b"\n", b"\r\n") for piece in fixed]
+            self.fixed_b64 = [(piece, self.prepare_base64(piece)) for piece in crlf]
+            self.base64 = 4 * sum(len(piece) for piece in crlf) / 3 < sum(len(p) for p in self.fixed_qp)
         encoding = "base64" if self.base64 else "quoted-printable"
         self.headers = (
             f'Content-Type: text/{subtype}; charset="utf-8"\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n'
         ).encode()
-        pattern = "(" + "|".join(re.escape(p) for p in self.placeholders) + ")"
-        pieces = re.split(pattern, canonical) if self.placeholders else [canonical]
-        # Fixed text and placeholders alternate: fixed, slot, fixed, ..., fixed.
-        fixed = [
-            piece.replace("\n", "\r\n").encode() if self.base64 else piece.encode() for piece in pieces[::2]
-        ]
-        self.slots = [self.placeholders.index(piece) for piece in pieces[1::2]]
-        if self.base64:
-            self.fixed_b64 = [(piece, self.prepare_base64(piece)) for piece in fixed]
-        else:
-            self.fixed_qp = [qp_before_soft_break(qp(piece)) for piece in fixed]
 
     @staticmethod
     def prepare_base64(piece: bytes) -> list[tuple[bytes, bytes, bytes]] | None:

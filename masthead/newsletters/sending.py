@@ -22,7 +22,6 @@ most once*, so no reader ever gets an issue twice:
 """
 
 import logging
-import smtplib
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,13 +33,11 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from .emails import RenderedIssue, deliver, mailer, render_issue
+from .emails import RenderedIssue, deliver_many, mailer, render_issue
 from .models import Delivery, Issue, Subscriber, Subscription
+from .pipelining import ConnectionBroke
 
 logger = logging.getLogger(__name__)
-
-# The server answered, refusing this one message: it was certainly not sent.
-REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
 
 
 def enqueue_senders(issue_id: int) -> None:
@@ -174,13 +171,6 @@ class ConnectionLost(Exception):
     """The mail server went away mid-batch; the rest of the batch waits for a later sender."""
 
 
-def closes_connection(error: Exception) -> bool:
-    """Whether smtplib hung up after this refusal (reply 421: the server is shutting down)."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return any(code == 421 for code, _message in error.recipients.values())
-    return getattr(error, "smtp_code", None) == 421
-
-
 @dataclass
 class ChunkOutcome:
     sent: list[int] = field(default_factory=list)
@@ -193,39 +183,34 @@ class ChunkOutcome:
 def send_chunk(rendered: RenderedIssue, chunk: list[Recipient]) -> ChunkOutcome:
     """Send part of a batch over one connection, touching no database (it may run in a thread).
 
-    A message the server refused is *failed*. If the connection breaks
-    mid-message, that one is *unknown* (the server may have kept it) and
-    the rest of the chunk is left untried.
+    A message the server refused is *failed*. If the connection breaks,
+    the one message the server may have kept is *unknown*, and the others
+    not answered yet are left untried.
     """
     outcome = ChunkOutcome()
     connection = mailer()
-    attempted = 0
+    answered = set()
     try:
         connection.open()
-        for pk, email, key in chunk:
-            attempted += 1
-            try:
-                deliver(connection, rendered, email, key, delivery_id=pk)
-            except REFUSED as error:
-                outcome.failed.append((pk, str(error)))
-                if closes_connection(error):
-                    outcome.lost = str(error)
-                    break
-            except Exception as error:
-                outcome.unknown.append((pk, f"{type(error).__name__}: {error}"))
-                outcome.lost = f"{type(error).__name__}: {error}"
-                break
-            else:
+        for pk, error in deliver_many(connection, rendered, chunk):
+            answered.add(pk)
+            if error is None:
                 outcome.sent.append(pk)
-    except Exception as error:  # could not connect: nothing of this chunk was tried
-        attempted = 0
+            else:
+                outcome.failed.append((pk, str(error)))
+    except ConnectionBroke as error:
+        outcome.lost = str(error)
+        if error.in_flight is not None:
+            outcome.unknown.append((error.in_flight, outcome.lost))
+            answered.add(error.in_flight)
+    except Exception as error:  # could not connect: nothing unanswered was tried
         outcome.lost = f"{type(error).__name__}: {error}"
     finally:
         try:
             connection.close()
         except Exception:  # closing a broken connection must not hide the real error
             logger.debug("Error while closing the mail connection", exc_info=True)
-    outcome.untried = [pk for pk, _email, _key in chunk[attempted:]]
+    outcome.untried = [pk for pk, _email, _key in chunk if pk not in answered]
     return outcome
 
 
