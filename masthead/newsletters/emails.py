@@ -179,9 +179,16 @@ class RenderedIssue:
         The issue's creation time keeps it unique when a reinstalled site
         counts its ids from one again.
         """
-        domain = self.from_address.rpartition("@")[2]
+        return f"<{self.message_id_prefix}.{delivery_id}@{self.message_id_domain}>"
+
+    @cached_property
+    def message_id_prefix(self) -> str:
         created = int(self.issue.created_at.timestamp()) if self.issue.created_at else 0
-        return f"<newsletter.{created}.{self.issue.pk}.{delivery_id}@{punycode(domain)}>"
+        return f"newsletter.{created}.{self.issue.pk}"
+
+    @cached_property
+    def message_id_domain(self) -> str:
+        return punycode(self.from_address.rpartition("@")[2])
 
     def date_header(self) -> str:
         """``Date`` for a copy sent now; formatted once a second, not once a copy."""

@@ -180,15 +180,18 @@ class ChunkOutcome:
     lost: str = ""
 
 
-def send_chunk(rendered: RenderedIssue, chunk: list[Recipient]) -> ChunkOutcome:
+def send_chunk(rendered: RenderedIssue, chunk: list[Recipient], connection=None) -> ChunkOutcome:
     """Send part of a batch over one connection, touching no database (it may run in a thread).
 
     A message the server refused is *failed*. If the connection breaks,
     the one message the server may have kept is *unknown*, and the others
-    not answered yet are left untried.
+    not answered yet are left untried. A connection passed in stays open
+    for the next chunk unless it broke; without one, a fresh connection is
+    opened and closed.
     """
     outcome = ChunkOutcome()
-    connection = mailer()
+    own = connection is None
+    connection = connection or mailer()
     answered = set()
     try:
         connection.open()
@@ -206,32 +209,89 @@ def send_chunk(rendered: RenderedIssue, chunk: list[Recipient]) -> ChunkOutcome:
     except Exception as error:  # could not connect: nothing unanswered was tried
         outcome.lost = f"{type(error).__name__}: {error}"
     finally:
-        try:
-            connection.close()
-        except Exception:  # closing a broken connection must not hide the real error
-            logger.debug("Error while closing the mail connection", exc_info=True)
+        if own or outcome.lost:
+            close_quietly(connection)
     outcome.untried = [pk for pk, _email, _key in chunk if pk not in answered]
     return outcome
 
 
-def send_batch(rendered: RenderedIssue, claimed: list[Recipient], connections: int | None = None) -> int:
+def close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:  # closing a broken connection must not hide the real error
+        logger.debug("Error while closing the mail connection", exc_info=True)
+
+
+class Mailers:
+    """The connections one sender keeps open from batch to batch, each with its thread.
+
+    Opening an SMTP connection costs several round trips; a sender opens
+    ``NEWSLETTER_CONNECTIONS`` once and reuses them for every batch. A
+    connection the server dropped between batches (an idle timeout) is
+    replaced, and its chunk tried again, before anything is counted lost.
+    """
+
+    def __init__(self, count: int | None = None) -> None:
+        self.count = max(1, count or settings.NEWSLETTER_CONNECTIONS)
+        self.open: list = [None] * self.count
+        self.threads = (
+            ThreadPoolExecutor(self.count, thread_name_prefix="newsletter-smtp") if self.count > 1 else None
+        )
+
+    def send(self, rendered: RenderedIssue, claimed: list[Recipient]) -> list[ChunkOutcome]:
+        """Send a claimed batch, split over the connections side by side."""
+        used = min(self.count, len(claimed))
+        chunks = [claimed[i::used] for i in range(used)]
+        if self.threads is None:
+            return [self.send_chunk(rendered, 0, chunks[0])]
+        return list(self.threads.map(partial(self.send_chunk, rendered), range(used), chunks))
+
+    def send_chunk(self, rendered: RenderedIssue, index: int, chunk: list[Recipient]) -> ChunkOutcome:
+        reused = self.open[index] is not None
+        connection = self.open[index] or mailer()
+        outcome = send_chunk(rendered, chunk, connection)
+        if outcome.lost and reused and len(outcome.untried) == len(chunk):
+            connection = mailer()  # the old one had gone stale: nothing was tried on it
+            outcome = send_chunk(rendered, chunk, connection)
+        self.open[index] = None if outcome.lost else connection
+        return outcome
+
+    def close(self) -> None:
+        for connection in self.open:
+            if connection is not None:
+                close_quietly(connection)
+        self.open = [None] * self.count
+        if self.threads is not None:
+            self.threads.shutdown()
+
+    def __enter__(self) -> "Mailers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def send_batch(
+    rendered: RenderedIssue,
+    claimed: list[Recipient],
+    connections: int | None = None,
+    mailers: Mailers | None = None,
+) -> int:
     """Send one claimed batch, then record every copy; returns how many the server accepted.
 
     The batch is split over ``NEWSLETTER_CONNECTIONS`` SMTP connections used
-    side by side (one thread each), so one sender keeps the CPU busy while
-    a connection waits for the server. Rows never tried (after a lost
-    connection) are released for a later sender and ConnectionLost is
-    raised: the clock resumes the issue once it is stale.
+    side by side (one thread each, see ``Mailers``), so one sender keeps the
+    CPU busy while a connection waits for the server. Rows never tried
+    (after a lost connection) are released for a later sender and
+    ConnectionLost is raised: the clock resumes the issue once it is stale.
     """
-    connections = max(1, min(connections or settings.NEWSLETTER_CONNECTIONS, len(claimed)))
-    chunks = [claimed[i::connections] for i in range(connections)]
     # Resolve the URLs, the signing key and the encoded parts once, before the threads start.
-    rendered.link_patterns, rendered.tokens, rendered.parts  # noqa: B018
-    if connections == 1:
-        outcomes = [send_chunk(rendered, chunks[0])]
+    rendered.link_patterns, rendered.tokens, rendered.parts, rendered.envelope_sender  # noqa: B018
+    if mailers is None:
+        with Mailers(connections) as own:
+            outcomes = own.send(rendered, claimed)
     else:
-        with ThreadPoolExecutor(connections, thread_name_prefix="newsletter-smtp") as pool:
-            outcomes = list(pool.map(partial(send_chunk, rendered), chunks))
+        outcomes = mailers.send(rendered, claimed)
     record_outcomes(
         [pk for o in outcomes for pk in o.sent],
         [row for o in outcomes for row in o.failed],
@@ -260,8 +320,13 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
     if issue is None or issue.status != Issue.Status.SENDING:
         return 0
     rendered = render_issue(issue)
-    size = batch_size or settings.NEWSLETTER_BATCH_SIZE
-    cursor, total = 0, 0
+    with Mailers() as mailers:
+        return send_batches(issue, rendered, batch_size or settings.NEWSLETTER_BATCH_SIZE, mailers)
+
+
+def send_batches(issue: Issue, rendered: RenderedIssue, size: int, mailers: Mailers) -> int:
+    """Claim, send and record batch after batch until nobody is left or the issue is paused."""
+    issue_id, cursor, total = issue.pk, 0, 0
     while current_status(issue_id) == Issue.Status.SENDING:
         claimed, last = claim_batch(issue, cursor, size)
         if last is None:
@@ -278,7 +343,7 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
             cursor = last
         if claimed:
             try:
-                total += send_batch(rendered, claimed)
+                total += send_batch(rendered, claimed, mailers=mailers)
             except Exception as error:
                 Issue.objects.filter(pk=issue_id).update(last_error=f"{type(error).__name__}: {error}"[:1000])
                 raise

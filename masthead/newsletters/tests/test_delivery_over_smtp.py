@@ -1,6 +1,7 @@
 """The whole road over a real SMTP server on loopback: signup to unsubscribe, and crashes."""
 
 import re
+import socket
 from datetime import timedelta
 
 import pytest
@@ -174,6 +175,24 @@ def test_refused_addresses_and_refused_content_fail_alone_and_the_rest_arrive_on
     failed = issue.deliveries.filter(status="failed").select_related("subscriber")
     assert {d.subscriber.email for d in failed} == refused
     assert all(("550" in d.error) != ("554" in d.error) for d in failed)
+
+
+def test_connections_stay_open_between_batches_and_a_dropped_one_is_replaced(daily, smtp_server, settings):
+    settings.NEWSLETTER_CONNECTIONS = 2
+    readers = [SubscriberFactory(lists=[daily]) for _ in range(12)]
+    issue = IssueFactory(newsletter_list=daily, status=Issue.Status.SENDING)
+    rendered = sending.render_issue(issue)
+    with sending.Mailers() as mailers:
+        first, _ = sending.claim_batch(issue, 0, 6)
+        assert sending.send_batch(rendered, first, mailers=mailers) == 6
+        kept = list(mailers.open)
+        assert all(kept)
+        # The server hangs up on an idle connection (its timeout) before the next batch.
+        kept[0].connection.sock.shutdown(socket.SHUT_RDWR)
+        second, _ = sending.claim_batch(issue, 0, 6)
+        assert sending.send_batch(rendered, second, mailers=mailers) == 6
+        assert mailers.open[1] is kept[1] and mailers.open[0] is not kept[0]
+    assert smtp_server.copies_per_recipient() == {r.email: 1 for r in readers}
 
 
 def test_pause_stops_between_batches_and_resume_finishes(
