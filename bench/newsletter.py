@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SMTP_SINK = shutil.which("smtp-sink") or "/usr/sbin/smtp-sink"
-SHM = Path("/dev/shm")
+SHM = Path("/dev/shm")  # noqa: S108 (mkdtemp makes a private directory in it)
 
 SETUP = """
 import django, json, time
@@ -234,6 +234,11 @@ def main() -> None:
     parser.add_argument(
         "--postgres", metavar="ADMIN_URL", help="e.g. postgres://postgres@127.0.0.1:5432/postgres"
     )
+    parser.add_argument(
+        "--db-prefix",
+        default="masthead_newsletters_bench_",
+        help="name prefix of the PostgreSQL database made",
+    )
     parser.add_argument("--sink", choices=["auto", "postfix", "python"], default="auto")
     parser.add_argument(
         "--no-dump", action="store_true", help="smtp-sink only counts (faster); exactly-once is not checked"
@@ -259,7 +264,7 @@ def main() -> None:
     if args.postgres:
         import psycopg
 
-        database = f"masthead_bench_{uuid.uuid4().hex[:8]}"
+        database = f"{args.db_prefix}{uuid.uuid4().hex[:8]}"
         with psycopg.connect(args.postgres, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{database}"')
         env |= {
