@@ -291,18 +291,26 @@ def main() -> None:
             f"({setup['setup_s']:.0f}s)",
             flush=True,
         )
-        for _ in range(args.workers):
-            workers.append(
-                subprocess.Popen(
-                    [PYTHON, "manage.py", "worker", "--no-clock"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    start_new_session=True,
+        logs = [workdir / f"worker{n}.log" for n in range(args.workers)]
+        for log in logs:
+            with log.open("wb") as output:
+                workers.append(
+                    subprocess.Popen(
+                        [PYTHON, "manage.py", "worker", "--no-clock"],
+                        cwd=ROOT,
+                        env=env | {"PYTHONUNBUFFERED": "1"},
+                        stdout=output,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    )
                 )
-            )
-        time.sleep(12)  # let the workers import Django and start polling
+        # Every worker must be up before the send starts, or the first takes all the work.
+        deadline = time.monotonic() + 180
+        while not all(b"Worker started" in log.read_bytes() for log in logs):
+            if time.monotonic() > deadline or any(w.poll() is not None for w in workers):
+                sys.exit("the workers did not start: " + logs[0].read_text()[-3000:])
+            time.sleep(0.5)
+        time.sleep(3)  # and polling the queue
         idle = [rss_mib(w.pid) for w in workers]
         peak = list(idle)
         cpu_before = [cpu_seconds(w.pid) for w in workers] + [cpu_seconds(sink.pid)]
@@ -317,10 +325,7 @@ def main() -> None:
                 loads.append(os.getloadavg()[0])
                 last_load = time.monotonic()
             if any(w.poll() is not None for w in workers):
-                sys.exit(
-                    "a worker died: "
-                    + b"".join(w.stderr.read() for w in workers if w.stderr).decode()[-3000:]
-                )
+                sys.exit("a worker died: " + "".join(log.read_text()[-3000:] for log in logs))
             if time.monotonic() - last_check > 1:
                 status = issue_status(env, workdir, setup["issue"])
                 last_check = time.monotonic()

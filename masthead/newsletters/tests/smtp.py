@@ -63,6 +63,7 @@ class RecordingHandler:
             self.raw.append(envelope.original_content)
             count = len(self.messages)
         if self.stall_after is not None and count == self.stall_after:
+            self.stalled_peer = session.peer  # (address, port) of the client left waiting
             self.stalled.set()
             while not self.release.is_set():
                 await asyncio.sleep(0.05)
