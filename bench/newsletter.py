@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SMTP_SINK = shutil.which("smtp-sink") or "/usr/sbin/smtp-sink"
+SHM = Path("/dev/shm")  # noqa: S108 (mkdtemp makes a private directory in it)
 
 SETUP = """
 import django, json, time
@@ -121,6 +122,15 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def python(env: dict, code: str) -> dict:
     result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode:
@@ -166,6 +176,10 @@ class CountingSink:
     def counts(self) -> collections.Counter:
         return self.recipients
 
+    @property
+    def pid(self) -> int:
+        return os.getpid()  # it runs in this process
+
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.server.close)
 
@@ -175,9 +189,9 @@ class PostfixSink:
 
     RCPT = re.compile(rb"^X-Rcpt-Args: (?:TO:)?<([^>]+)>", re.IGNORECASE)
 
-    def __init__(self, port: int, workdir: Path, dump: bool = True) -> None:
-        self.dump = workdir / "sink.dump" if dump else None
-        workdir.chmod(0o777)
+    def __init__(self, port: int, dump_dir: Path, dump: bool = True) -> None:
+        self.dump = dump_dir / "sink.dump" if dump else None
+        dump_dir.chmod(0o777)
         command = [SMTP_SINK, "-m", "64"] + (["-D", str(self.dump)] if dump else [])
         if os.geteuid() == 0:
             command += ["-u", "nobody"]
@@ -190,6 +204,10 @@ class PostfixSink:
             except OSError:
                 time.sleep(0.1)
         sys.exit("smtp-sink did not start")
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def counts(self) -> collections.Counter:
         counts: collections.Counter = collections.Counter()
@@ -216,6 +234,11 @@ def main() -> None:
     parser.add_argument(
         "--postgres", metavar="ADMIN_URL", help="e.g. postgres://postgres@127.0.0.1:5432/postgres"
     )
+    parser.add_argument(
+        "--db-prefix",
+        default="masthead_newsletters_bench_",
+        help="name prefix of the PostgreSQL database made",
+    )
     parser.add_argument("--sink", choices=["auto", "postfix", "python"], default="auto")
     parser.add_argument(
         "--no-dump", action="store_true", help="smtp-sink only counts (faster); exactly-once is not checked"
@@ -225,7 +248,10 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="masthead-bench-newsletter-"))
     port = free_port()
     use_postfix = args.sink == "postfix" or (args.sink == "auto" and os.path.exists(SMTP_SINK))
-    sink = PostfixSink(port, workdir, dump=not args.no_dump) if use_postfix else CountingSink(port)
+    # The sink's dump (every message, about 1.5 GB for 100,000) goes to memory
+    # when it can: written to disk it cost the sink more CPU than receiving.
+    dump_dir = Path(tempfile.mkdtemp(prefix="masthead-bench-sink-", dir=SHM if SHM.is_dir() else None))
+    sink = PostfixSink(port, dump_dir, dump=not args.no_dump) if use_postfix else CountingSink(port)
     env = {
         **os.environ,
         "MASTHEAD_VAR_DIR": str(workdir),
@@ -238,7 +264,7 @@ def main() -> None:
     if args.postgres:
         import psycopg
 
-        database = f"masthead_bench_{uuid.uuid4().hex[:8]}"
+        database = f"{args.db_prefix}{uuid.uuid4().hex[:8]}"
         with psycopg.connect(args.postgres, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{database}"')
         env |= {
@@ -267,35 +293,47 @@ def main() -> None:
             f"({setup['setup_s']:.0f}s)",
             flush=True,
         )
-        for _ in range(args.workers):
-            workers.append(
-                subprocess.Popen(
-                    [PYTHON, "manage.py", "worker", "--no-clock"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    start_new_session=True,
+        logs = [workdir / f"worker{n}.log" for n in range(args.workers)]
+        for log in logs:
+            with log.open("wb") as output:
+                workers.append(
+                    subprocess.Popen(
+                        [PYTHON, "manage.py", "worker", "--no-clock"],
+                        cwd=ROOT,
+                        env=env | {"PYTHONUNBUFFERED": "1"},
+                        stdout=output,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    )
                 )
-            )
-        time.sleep(12)  # let the workers import Django and start polling
+        # Every worker must be up before the send starts, or the first takes all the work.
+        deadline = time.monotonic() + 180
+        while not all(b"Worker started" in log.read_bytes() for log in logs):
+            if time.monotonic() > deadline or any(w.poll() is not None for w in workers):
+                sys.exit("the workers did not start: " + logs[0].read_text()[-3000:])
+            time.sleep(0.5)
+        time.sleep(3)  # and polling the queue
         idle = [rss_mib(w.pid) for w in workers]
         peak = list(idle)
+        cpu_before = [cpu_seconds(w.pid) for w in workers] + [cpu_seconds(sink.pid)]
+        loads = [os.getloadavg()[0]]
         started = python(env, START.format(pk=setup["issue"]))["started"]
-        last_check = 0.0
+        last_check = last_load = 0.0
         status = "sending"
         while status != "sent":
             time.sleep(0.2)
             peak = [max(p, rss_mib(w.pid)) for p, w in zip(peak, workers, strict=True)]
+            if time.monotonic() - last_load > 5:
+                loads.append(os.getloadavg()[0])
+                last_load = time.monotonic()
             if any(w.poll() is not None for w in workers):
-                sys.exit(
-                    "a worker died: "
-                    + b"".join(w.stderr.read() for w in workers if w.stderr).decode()[-3000:]
-                )
+                sys.exit("a worker died: " + "".join(log.read_text()[-3000:] for log in logs))
             if time.monotonic() - last_check > 1:
                 status = issue_status(env, workdir, setup["issue"])
                 last_check = time.monotonic()
         finished = time.time()
+        cpu_after = [cpu_seconds(w.pid) for w in workers] + [cpu_seconds(sink.pid)]
+        loads.append(os.getloadavg()[0])
         state = python(env, PROGRESS.format(pk=setup["issue"]))
     finally:
         for worker in workers:
@@ -338,6 +376,16 @@ def main() -> None:
         + "; peak "
         + ", ".join(f"{m:.0f}" for m in peak)
     )
+    cpu = [after - before for before, after in zip(cpu_before, cpu_after, strict=True)]
+    print(
+        "CPU per message (user + system): workers "
+        + " + ".join(f"{1000 * c / max(state['sent'], 1):.2f}" for c in cpu[:-1])
+        + f" ms, sink {1000 * cpu[-1] / max(state['sent'], 1):.2f} ms"
+    )
+    print(
+        f"load average (1 min) while sending, on {os.cpu_count()} CPUs: "
+        f"min {min(loads):.1f}, mean {sum(loads) / len(loads):.1f}, max {max(loads):.1f}"
+    )
     if counts:
         print(
             f"sink: {sum(counts.values())} messages; delivered exactly once {once} of {args.subscribers}; "
@@ -346,6 +394,7 @@ def main() -> None:
     else:
         print("sink: not dumped (--no-dump), exactly-once not checked")
     shutil.rmtree(workdir, ignore_errors=True)
+    shutil.rmtree(dump_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""The real worker process is killed mid-batch; a new one finishes and nobody gets two copies."""
+"""Real worker processes are killed mid-batch; the others finish and nobody gets two copies."""
 
+import json
 import os
 import signal
 import subprocess
@@ -106,3 +107,148 @@ def test_killed_worker_resumes_and_every_reader_gets_at_most_one_copy(tmp_path, 
     assert state["unknown"] == BATCH and state["sent"] == SUBSCRIBERS - BATCH
     assert state["remaining"] == 0 and state["failed"] == 0
     assert len(copies) == state["sent"] + 5  # messages 21-25 of the killed batch did arrive
+
+
+SCHEDULED_LIST = """
+import django, json
+from datetime import timedelta
+django.setup()
+from django.utils import timezone
+from masthead.newsfeed.models import NewsItem
+from masthead.newsletters.models import NewsletterList, Subscriber, Subscription, newsroom_zone
+now = timezone.now().astimezone(newsroom_zone())
+daily = NewsletterList.objects.create(
+    name="Korvany Daily", slug="daily", sender_name="Ledger", sender_email="daily@ledger.example",
+    schedule="daily", send_time=(now - timedelta(minutes=2)).time().replace(second=0, microsecond=0),
+    on_schedule="send",
+)
+NewsItem.objects.create(text="The night trams run again.", posted_at=timezone.now() - timedelta(hours=2))
+Subscriber.objects.bulk_create(
+    [Subscriber(email=f"reader{{n}}@example.org", status="confirmed") for n in range({count})]
+)
+Subscription.objects.bulk_create(
+    [Subscription(subscriber=s, newsletter_list=daily) for s in Subscriber.objects.all()]
+)
+print(json.dumps({{"list": daily.pk}}))
+"""
+
+SCHEDULED_STATE = """
+import django, json
+django.setup()
+from masthead.newsletters.models import Issue, ScheduledDigest
+issues = list(Issue.objects.all())
+state = {"issues": len(issues), "digests": list(ScheduledDigest.objects.values_list("outcome", flat=True))}
+if issues:
+    state |= {"status": issues[0].status, **issues[0].progress()}
+print(json.dumps(state))
+"""
+
+
+def pid_with_local_port(pids: list[int], port: int) -> int | None:
+    """Which of ``pids`` holds the TCP socket whose local port is ``port`` (read from /proc)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as rows:
+            for row in list(rows)[1:]:
+                fields = row.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(fields[9])
+    for pid in pids:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in inodes:
+                return pid
+    return None
+
+
+def wait_for(env: dict, done, seconds: int = 180) -> dict:
+    deadline = time.monotonic() + seconds
+    state = python(env, SCHEDULED_STATE)
+    while time.monotonic() < deadline and not done(state):
+        time.sleep(1)
+        state = python(env, SCHEDULED_STATE)
+    return state
+
+
+def test_scaled_workers_send_the_scheduled_digest_once_and_a_killed_one_sends_nobody_two_copies(
+    scaled_env, smtp
+):
+    """Production settings on PostgreSQL and Redis, two workers with their clocks.
+
+    At the list's slot the digest is composed once and sent by both
+    workers; the one whose mail server stalls mid-batch is killed, the
+    other finishes, and every reader has one copy, or an unknown one,
+    never two.
+    """
+    env = scaled_env | {
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
+        "NEWSLETTER_BATCH_SIZE": str(BATCH),
+        "NEWSLETTER_SENDERS": "2",
+        "NEWSLETTER_CONNECTIONS": "1",
+        "NEWSLETTER_STALE_SECONDS": "5",
+    }
+    python(env, SCHEDULED_LIST.format(count=SUBSCRIBERS))
+    smtp.stall_after = 25
+    workers = [start_worker(env), start_worker(env)]
+    outputs = {}
+    try:
+        assert smtp.stalled.wait(timeout=180), "no worker reached message 25"
+        victim = pid_with_local_port([w.pid for w in workers], smtp.stalled_peer[1])
+        assert victim is not None, "the stalled connection belongs to no worker"
+        killed = next(w for w in workers if w.pid == victim)
+        outputs["killed"] = stop(killed, signal.SIGKILL)
+        smtp.release.set()
+        state = wait_for(env, lambda s: s.get("status") == "sent")
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                outputs[worker.pid] = stop(worker)
+    assert state.get("status") == "sent", (state, outputs)
+    assert state["issues"] == 1 and state["digests"] == ["sent"]  # one slot, two clocks: one issue
+
+    copies = smtp.copies_per_recipient()
+    assert max(copies.values()) == 1  # nobody got the issue twice
+    # The killed worker's batch in flight is unknown (some of it arrived); everyone else got one copy.
+    assert state["unknown"] == BATCH and state["sent"] == SUBSCRIBERS - BATCH
+    assert state["remaining"] == 0 and state["failed"] == 0
+    assert state["sent"] <= len(copies) <= SUBSCRIBERS
+
+
+RACE_FOR_THE_SLOT = """
+import django, json, time
+django.setup()
+from datetime import datetime
+from masthead.newsletters.composer import compose_due_digests
+now = datetime.fromisoformat("{now}")
+time.sleep(max(0, {start} - time.time()))
+print(json.dumps([d.outcome for d in compose_due_digests(now)]))
+"""
+
+
+def test_two_clocks_racing_for_one_slot_on_postgres_compose_one_issue(scaled_env):
+    """No cache in between: both processes look at the same moment; the unique slot lets one through."""
+    python(scaled_env, SCHEDULED_LIST.format(count=3))
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).isoformat()
+    start = time.time() + 8  # both processes set up by then
+    racers = [
+        subprocess.Popen(
+            [PYTHON, "-c", RACE_FOR_THE_SLOT.format(now=now, start=start)],
+            cwd=ROOT,
+            env=scaled_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    results = [racer.communicate(timeout=120) for racer in racers]
+    assert all(racer.returncode == 0 for racer in racers), results
+    handled = sorted(json.loads(out.decode().strip().splitlines()[-1]) for out, _err in results)
+    assert handled == [[], ["sent"]]
+    state = python(scaled_env, SCHEDULED_STATE)
+    assert state["issues"] == 1 and state["digests"] == ["sent"]

@@ -6,19 +6,20 @@ from datetime import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 
 from .composer import compose_issue
 from .emails import deliver, mailer, render_issue
 from .imports import MAX_IMPORT_BYTES, import_subscribers
 from .models import Issue, NewsletterList, Subscriber
-from .sending import pause, resume, schedule, start_sending, unschedule
+from .sending import pause, resend_unknown, resume, schedule, start_sending, unschedule
 
 ISSUE_EDIT_URL = "wagtailsnippets_newsletters_issue:edit"
 ISSUE_INDEX_URL = "wagtailsnippets_newsletters_issue:list"
@@ -114,6 +115,8 @@ def send_page(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
         elif action == "test":
             return send_test(request, issue)
+        elif action == "resend_unknown":
+            return resend_unknown_copies(request, issue)
         elif action in ACTIONS:
             done, message = ACTIONS[action]
             if done(issue):
@@ -130,7 +133,7 @@ def send_page(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("newsletters_admin:send", issue.pk)
     context = {
         "issue": issue,
-        "progress": issue.progress(),
+        "progress": progress_state(issue),
         "schedule_form": schedule_form,
         "recipients": issue.recipients().count(),
         "edit_url": reverse(ISSUE_EDIT_URL, args=[issue.pk]),
@@ -142,6 +145,43 @@ def send_page(request: HttpRequest, pk: int) -> HttpResponse:
         context,
         status,
     )
+
+
+def status_text(issue: Issue) -> str:
+    """The issue's status as the progress panel shows it, with the time when it is scheduled."""
+    text = str(issue.get_status_display())
+    if issue.status == Issue.Status.SCHEDULED and issue.scheduled_at:
+        when = formats.date_format(timezone.localtime(issue.scheduled_at), "DATETIME_FORMAT")
+        text = f"{text} — {when}"
+    return text
+
+
+def progress_state(issue: Issue) -> dict:
+    """What the progress panel shows, for the page and for its script (``progress_json``)."""
+    counts = issue.progress()
+    state = {
+        "status": issue.status,
+        "status_text": status_text(issue),
+        "live": issue.status in (Issue.Status.SENDING, Issue.Status.SCHEDULED),
+        "counts": {
+            name: counts[name] for name in ("sent", "failed", "to_send", "unknown", "resent", "percent")
+        },
+        "last_error": issue.last_error,
+    }
+    state["announcement"] = _(
+        "%(status)s: %(percent)d%% done; %(sent)d sent, %(failed)d failed, %(to_send)d to go."
+    ) % {"status": state["status_text"], **state["counts"]}
+    return state
+
+
+@never_cache
+def progress_json(request: HttpRequest, pk: int) -> JsonResponse:
+    """The progress panel's figures, polled by its script while the issue sends."""
+    require(request, "view_issue")
+    issue = Issue.objects.filter(pk=pk).first()
+    if issue is None:
+        return JsonResponse({"error": _("There is no such issue.")}, status=404)
+    return JsonResponse(progress_state(issue))
 
 
 ACTIONS = {
@@ -157,6 +197,30 @@ def suggested_time(issue: Issue) -> datetime | None:
         return timezone.localtime(issue.scheduled_at)
     slot = issue.newsletter_list.next_slot(timezone.now())
     return timezone.localtime(slot) if slot else None
+
+
+def resend_unknown_copies(request: HttpRequest, issue: Issue) -> HttpResponse:
+    """Send the copies whose fate is unknown again, once the editor confirmed the risk of duplicates."""
+    if request.POST.get("confirm_resend") != "yes":
+        messages.error(
+            request,
+            _("Nothing was sent. Tick the box to confirm that some readers may receive this issue twice."),
+        )
+        return redirect("newsletters_admin:send", issue.pk)
+    queued = resend_unknown(issue)
+    if queued:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d copy will be sent again in the background.",
+                "%(count)d copies will be sent again in the background.",
+                queued,
+            )
+            % {"count": queued},
+        )
+    else:
+        messages.error(request, _("There are no copies whose fate is unknown."))
+    return redirect("newsletters_admin:send", issue.pk)
 
 
 def send_test(request: HttpRequest, issue: Issue) -> HttpResponse:

@@ -1,13 +1,15 @@
 """The emails of newsletters: confirmation requests and issues, in text and HTML.
 
-An issue is rendered once per send; each recipient's copy only swaps in
-their own unsubscribe and preferences links, so building a message costs a
-string replacement and the MIME encoding, not a template render.
+An issue is rendered and encoded once per send; each recipient's copy only
+adds their own unsubscribe and preferences links and a few headers, so
+building a message costs a few small encodings and a join, not a template
+render or a MIME encoding of the whole body.
 """
 
-import base64
-import binascii
 import secrets
+import smtplib
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
@@ -27,9 +29,10 @@ from wagtail.models import Site
 
 from masthead.core.models import NewsroomSettings
 
+from .mime import PreparedPart
 from .models import Issue, NewsletterList, Subscriber
-from .pipelining import send_pipelined
-from .tokens import confirmation_token, manage_token
+from .pipelining import ConnectionBroke, Transaction, send_pipelined, send_transactions
+from .tokens import ManageTokens, confirmation_token, manage_token
 
 UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-LINK"
 PREFERENCES_PLACEHOLDER = "MASTHEAD-PREFERENCES-LINK"
@@ -82,25 +85,15 @@ def confirmation_message(subscriber: Subscriber, lists: list[NewsletterList]) ->
     return message
 
 
-def encode_body(text: str, subtype: str) -> bytes:
-    """One MIME text part: quoted-printable for plain ASCII, base64 otherwise; CRLF line ends."""
-    data = text.encode()
-    if data.isascii():
-        encoding, body = "quoted-printable", binascii.b2a_qp(data.replace(b"\r\n", b"\n"), istext=True)
-    else:
-        encoding, body = "base64", base64.encodebytes(data)
-    headers = (
-        f'Content-Type: text/{subtype}; charset="utf-8"\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n'
-    )
-    return headers.encode() + body.replace(b"\n", b"\r\n")
-
-
 def smtp_address(address: str) -> str:
     """An address as SMTP carries it: an ASCII mailbox, the domain in IDNA; ValueError otherwise."""
     local, _at, domain = address.rpartition("@")
     if not local or not local.isascii() or any(c in address for c in "\r\n<>, "):
         raise ValueError(f"Cannot send to {address!r} over SMTP")
-    return f"{local}@{punycode(domain)}"
+    return f"{local}@{domain if domain.isascii() else punycode(domain)}"
+
+
+PLACEHOLDERS = (UNSUBSCRIBE_PLACEHOLDER, PREFERENCES_PLACEHOLDER)
 
 
 @dataclass
@@ -123,12 +116,16 @@ class RenderedIssue:
             public_url(reverse("newsletters:preferences", args=["MASTHEAD-TOKEN"])),
         )
 
+    @cached_property
+    def tokens(self) -> ManageTokens:
+        return ManageTokens()
+
     def links_for(self, key: str) -> tuple[str, str]:
         """The recipient's unsubscribe (from this list) and preferences links."""
         unsubscribe, preferences = self.link_patterns
         return (
-            unsubscribe.replace("MASTHEAD-TOKEN", manage_token(key, self.issue.newsletter_list_id)),
-            preferences.replace("MASTHEAD-TOKEN", manage_token(key)),
+            unsubscribe.replace("MASTHEAD-TOKEN", self.tokens(key, self.issue.newsletter_list_id)),
+            preferences.replace("MASTHEAD-TOKEN", self.tokens(key)),
         )
 
     def bodies_for(self, unsubscribe: str, preferences: str) -> tuple[str, str]:
@@ -147,68 +144,128 @@ class RenderedIssue:
             "List-Id": self.list_id_header,
         }
 
-    def message_for(self, email: str, key: str, *, subject_prefix: str = "") -> EmailMultiAlternatives:
+    def message_for(
+        self, email: str, key: str, *, subject_prefix: str = "", delivery_id: int | None = None
+    ) -> EmailMultiAlternatives:
         """The copy for one recipient as a Django email, for any email backend."""
         unsubscribe, preferences = self.links_for(key)
         text, html = self.bodies_for(unsubscribe, preferences)
+        headers = self.list_headers(unsubscribe)
+        if delivery_id:
+            headers["Message-ID"] = self.message_id(delivery_id)
         message = EmailMultiAlternatives(
-            subject_prefix + self.subject,
-            text,
-            self.from_header,
-            [email],
-            headers=self.list_headers(unsubscribe),
+            subject_prefix + self.subject, text, self.from_header, [email], headers=headers
         )
         message.attach_alternative(html, "text/html")
         return message
 
-    def mime_for(self, email: str, key: str, *, subject_prefix: str = "") -> bytes:
+    @cached_property
+    def parts(self) -> tuple[PreparedPart, PreparedPart]:
+        """The plain-text and HTML parts, encoded once with the links left open."""
+        return PreparedPart(self.text, "plain", PLACEHOLDERS), PreparedPart(self.html, "html", PLACEHOLDERS)
+
+    @cached_property
+    def boundary(self) -> str:
+        # Safe for every copy: "=_" occurs in neither base64 nor quoted-printable text.
+        return f"=_masthead_{secrets.token_hex(12)}"
+
+    @cached_property
+    def envelope_sender(self) -> str:
+        return smtp_address(self.from_address)
+
+    def message_id(self, delivery_id: int) -> str:
+        """The same Message-ID every time this copy is sent (a resend repeats it).
+
+        The issue's creation time keeps it unique when a reinstalled site
+        counts its ids from one again.
+        """
+        return f"<{self.message_id_prefix}.{delivery_id}@{self.message_id_domain}>"
+
+    @cached_property
+    def message_id_prefix(self) -> str:
+        created = int(self.issue.created_at.timestamp()) if self.issue.created_at else 0
+        return f"newsletter.{created}.{self.issue.pk}"
+
+    @cached_property
+    def message_id_domain(self) -> str:
+        return punycode(self.from_address.rpartition("@")[2])
+
+    def date_header(self) -> str:
+        """``Date`` for a copy sent now; formatted once a second, not once a copy."""
+        now = int(time.time())
+        cached = self.__dict__.get("_date")
+        if cached is None or cached[0] != now:
+            cached = (now, format_datetime(datetime.fromtimestamp(now, UTC)))
+            self.__dict__["_date"] = cached
+        return cached[1]
+
+    def mime_for(
+        self,
+        email: str,
+        key: str,
+        *,
+        subject_prefix: str = "",
+        delivery_id: int | None = None,
+        to: str | None = None,
+    ) -> bytes:
         """The same copy as ready-to-send MIME bytes, for SMTP.
 
         Python's email generator takes milliseconds a message (it re-parses
         and folds every header); sending an issue to a large list needs a
         fraction of that. The structure is fixed and simple, so it is written
-        directly: the encoded subject and sender once per issue, the
-        recipient's links and the bodies (base64 or quoted-printable, C
-        encoders) per copy. Headers stay unfolded so ``List-Unsubscribe``
-        keeps its literal ``<https://...>`` form that mail providers read.
+        directly: the headers and parts that are the same for everyone once
+        per issue (see ``PreparedPart``), the recipient's address, links and
+        ids per copy. Headers stay unfolded so ``List-Unsubscribe`` keeps
+        its literal ``<https://...>`` form that mail providers read.
         """
         unsubscribe, preferences = self.links_for(key)
-        text, html = self.bodies_for(unsubscribe, preferences)
-        boundary = f"=_masthead_{secrets.token_hex(12)}"
-        subject = self.encoded_subject(subject_prefix)
-        headers = {
-            "MIME-Version": "1.0",
-            "Content-Type": f'multipart/alternative; boundary="{boundary}"',
-            "Subject": subject,
-            "From": self.from_header_encoded,
-            "To": smtp_address(email),
-            "Date": format_datetime(datetime.now(UTC)),
-            "Message-ID": make_msgid(domain=DNS_NAME),
-            **self.list_headers(unsubscribe),
-        }
-        head = "".join(f"{name}: {value}\r\n" for name, value in headers.items()).encode()
-        delimiter = f"\r\n--{boundary}\r\n".encode()
+        text, html = self.parts
+        message_id = self.message_id(delivery_id) if delivery_id else make_msgid(domain=DNS_NAME)
+        personal = (
+            f"To: {to or smtp_address(email)}\r\n"
+            f"Date: {self.date_header()}\r\n"
+            f"Message-ID: {message_id}\r\n"
+            f"List-Unsubscribe: <{unsubscribe}>\r\n"
+        )
+        delimiter = f"\r\n--{self.boundary}\r\n".encode()
         return b"".join(
             [
-                head,
+                self.common_head(subject_prefix),
+                personal.encode(),
+                self.common_tail,
                 b"\r\n",
-                delimiter.lstrip(b"\r\n"),
-                encode_body(text, "plain"),
+                delimiter[2:],
+                text.fill((unsubscribe, preferences)),
                 delimiter,
-                encode_body(html, "html"),
-                f"\r\n--{boundary}--\r\n".encode(),
+                html.fill((unsubscribe, preferences)),
+                f"\r\n--{self.boundary}--\r\n".encode(),
             ]
         )
 
+    def common_head(self, subject_prefix: str = "") -> bytes:
+        """The headers before the recipient's own: the same in every copy (cached)."""
+        heads = self.__dict__.setdefault("_heads", {})
+        if subject_prefix not in heads:
+            heads[subject_prefix] = (
+                "MIME-Version: 1.0\r\n"
+                f'Content-Type: multipart/alternative; boundary="{self.boundary}"\r\n'
+                f"Subject: {self.encoded_subject(subject_prefix)}\r\n"
+                f"From: {self.from_header_encoded}\r\n"
+            ).encode()
+        return heads[subject_prefix]
+
+    @cached_property
+    def common_tail(self) -> bytes:
+        return (
+            f"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\nList-Id: {self.list_id_header}\r\n"
+        ).encode()
+
     def encoded_subject(self, prefix: str = "") -> str:
-        """The Subject header value, RFC 2047-encoded when not ASCII (once per issue)."""
+        """The Subject header value, RFC 2047-encoded when not ASCII."""
         subject = prefix + self.subject
         if subject.isascii():
             return subject
-        encoded = self.__dict__.setdefault("_encoded_subjects", {})
-        if subject not in encoded:
-            encoded[subject] = Header(subject, "utf-8").encode(linesep="\r\n")
-        return encoded[subject]
+        return Header(subject, "utf-8").encode(linesep="\r\n")
 
     @cached_property
     def from_header_encoded(self) -> str:
@@ -216,7 +273,15 @@ class RenderedIssue:
         return formataddr((name, self.from_address), charset="utf-8")
 
 
-def deliver(connection, rendered: RenderedIssue, email: str, key: str, *, subject_prefix: str = "") -> None:
+def deliver(
+    connection,
+    rendered: RenderedIssue,
+    email: str,
+    key: str,
+    *,
+    subject_prefix: str = "",
+    delivery_id: int | None = None,
+) -> None:
     """Send one recipient's copy over an open connection.
 
     Over SMTP the prepared MIME bytes go straight to the server on the
@@ -225,12 +290,54 @@ def deliver(connection, rendered: RenderedIssue, email: str, key: str, *, subjec
     regular Django email.
     """
     if isinstance(connection, SMTPBackend):
-        connection.open()  # a no-op when the connection is already open
-        message = rendered.mime_for(email, key, subject_prefix=subject_prefix)
-        sender = smtp_address(rendered.from_address)
-        send_pipelined(connection.connection, sender, smtp_address(email), message)
+        if connection.connection is None:
+            connection.open()
+        to = smtp_address(email)
+        message = rendered.mime_for(email, key, subject_prefix=subject_prefix, delivery_id=delivery_id, to=to)
+        send_pipelined(connection.connection, rendered.envelope_sender, to, message)
     else:
-        connection.send_messages([rendered.message_for(email, key, subject_prefix=subject_prefix)])
+        message = rendered.message_for(email, key, subject_prefix=subject_prefix, delivery_id=delivery_id)
+        connection.send_messages([message])
+
+
+# The server answered, refusing this one message: it was certainly not sent.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
+
+
+def deliver_many(
+    connection, rendered: RenderedIssue, recipients: Iterable[tuple[int, str, str]]
+) -> Iterator[tuple[int, Exception | None]]:
+    """Send each (delivery id, address, key) its copy over one open connection.
+
+    Yields (delivery id, None) for each copy the server took and (delivery
+    id, error) for each it refused. Raises ``ConnectionBroke`` when the
+    connection fails: of the copies not yielded, only the one it names may
+    have arrived. Over SMTP the copies are pipelined, one round trip each.
+    """
+    if not isinstance(connection, SMTPBackend):
+        for pk, email, key in recipients:
+            try:
+                deliver(connection, rendered, email, key, delivery_id=pk)
+            except REFUSED as error:
+                yield pk, error
+            except Exception as error:
+                raise ConnectionBroke(pk, error) from error
+            else:
+                yield pk, None
+        return
+    sendable = []
+    for pk, email, key in recipients:
+        try:
+            sendable.append((pk, email, key, smtp_address(email)))
+        except ValueError as error:
+            yield pk, error
+    if connection.connection is None:
+        connection.open()
+    transactions = (
+        Transaction(pk, to, rendered.mime_for(email, key, delivery_id=pk, to=to))
+        for pk, email, key, to in sendable
+    )
+    yield from send_transactions(connection.connection, rendered.envelope_sender, transactions)
 
 
 def issue_context(issue: Issue, newsroom: NewsroomSettings) -> dict:

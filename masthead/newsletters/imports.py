@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import NewsletterList, Subscriber, Subscription, normalise_email
+from .models import ErasedAddress, NewsletterList, Subscriber, Subscription, normalise_email
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_EMAIL_LENGTH = 254
@@ -44,6 +44,7 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
     duplicates: list[tuple[int, str, int]] = field(default_factory=list)
     left_earlier: list[tuple[int, str]] = field(default_factory=list)
+    erased: list[tuple[int, str]] = field(default_factory=list)
 
 
 def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -121,7 +122,8 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
 
     New addresses are added as confirmed (the newsroom vouches that they
     opted in elsewhere). Known addresses get the lists added; addresses that
-    unsubscribed or were suppressed are reported and left alone.
+    unsubscribed or were suppressed are reported and left alone, and so are
+    addresses whose owners deleted their data (only they can sign up again).
     """
     report = ImportReport(dry_run=dry_run)
     rows = read_rows(data, report)
@@ -135,10 +137,13 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
         for subscriber in Subscriber.objects.filter(email__in=emails[start : start + CHUNK]):
             known[subscriber.email] = subscriber
     left = {Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.SUPPRESSED}
+    erased = ErasedAddress.objects.among(emails)
     to_create, to_subscribe = [], []
     for row in rows:
         subscriber = known.get(row.email)
-        if subscriber is None:
+        if row.email in erased:
+            report.erased.append((row.line, row.email))
+        elif subscriber is None:
             to_create.append(row)
         elif subscriber.status in left:
             report.left_earlier.append((row.line, row.email))

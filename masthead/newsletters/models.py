@@ -2,13 +2,16 @@
 
 import secrets
 import zoneinfo
-from datetime import datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import UTC, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -35,6 +38,9 @@ def newsroom_zone() -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(newsroom.time_zone)
 
 
+ERASURE_SALT = "masthead.newsletters.erased"
+
+
 def new_key() -> str:
     return secrets.token_urlsafe(16)
 
@@ -46,6 +52,10 @@ class NewsletterList(models.Model):
         DAILY = "daily", _("Daily")
         WEEKLY = "weekly", _("Weekly")
         MANUAL = "manual", _("When an editor sends it")
+
+    class OnSchedule(models.TextChoices):
+        DRAFT = "draft", _("Compose a draft for an editor to approve and send")
+        SEND = "send", _("Compose the digest and send it")
 
     class Weekday(models.IntegerChoices):
         MONDAY = 0, _("Monday")
@@ -73,6 +83,16 @@ class NewsletterList(models.Model):
     weekday = models.PositiveSmallIntegerField(
         _("weekday"), choices=Weekday.choices, default=Weekday.MONDAY, help_text=_("For weekly lists.")
     )
+    on_schedule = models.CharField(
+        _("at the scheduled time"),
+        max_length=5,
+        choices=OnSchedule.choices,
+        default=OnSchedule.DRAFT,
+        help_text=_(
+            "The worker composes a digest of what was published since the last issue. "
+            "When nothing was, nothing is composed or sent."
+        ),
+    )
     is_public = models.BooleanField(
         _("offered to readers"), default=True, help_text=_("Show this list in the signup box.")
     )
@@ -85,7 +105,13 @@ class NewsletterList(models.Model):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")], heading=_("Sender")),
         MultiFieldPanel(
-            [FieldPanel("schedule"), FieldPanel("send_time"), FieldPanel("weekday")], heading=_("Schedule")
+            [
+                FieldPanel("schedule"),
+                FieldPanel("send_time"),
+                FieldPanel("weekday"),
+                FieldPanel("on_schedule"),
+            ],
+            heading=_("Schedule"),
         ),
         FieldPanel("is_public"),
         FieldPanel("sort_order"),
@@ -111,25 +137,32 @@ class NewsletterList(models.Model):
         """How far back a digest of this list looks."""
         return timedelta(days=7) if self.schedule == self.Schedule.WEEKLY else timedelta(days=1)
 
-    def next_slot(self, after: datetime, zone: zoneinfo.ZoneInfo | None = None) -> datetime | None:
-        """The first scheduled sending time after ``after``, or None for manual lists.
+    def slots(self, around: datetime, zone: zoneinfo.ZoneInfo | None = None) -> list[datetime]:
+        """The scheduled sending times within about a week either side of ``around``, in order.
 
         Slots are wall-clock times in the newsroom's zone, so “daily at 07:00”
-        stays at 07:00 across daylight-saving changes.
+        stays at 07:00 across daylight-saving changes. None for manual lists.
         """
         if self.schedule == self.Schedule.MANUAL:
-            return None
+            return []
         zone = zone or newsroom_zone()
-        local = after.astimezone(zone)
-        day = local.date()
-        for offset in range(0, 15):
-            candidate_day = day + timedelta(days=offset)
-            if self.schedule == self.Schedule.WEEKLY and candidate_day.weekday() != self.weekday:
-                continue
-            candidate = datetime.combine(candidate_day, self.send_time, tzinfo=zone)
-            if candidate > local:
-                return candidate
-        return None
+        day = around.astimezone(zone).date()
+        days = (day + timedelta(days=offset) for offset in range(-8, 9))
+        return [
+            datetime.combine(d, self.send_time, tzinfo=zone)
+            for d in days
+            if self.schedule == self.Schedule.DAILY or d.weekday() == self.weekday
+        ]
+
+    def next_slot(self, after: datetime, zone: zoneinfo.ZoneInfo | None = None) -> datetime | None:
+        """The first scheduled sending time after ``after``, or None for manual lists."""
+        # Compared as instants: within one zone Python compares wall-clock times.
+        return next((s for s in self.slots(after, zone) if s.astimezone(UTC) > after.astimezone(UTC)), None)
+
+    def last_slot(self, at: datetime, zone: zoneinfo.ZoneInfo | None = None) -> datetime | None:
+        """The latest scheduled sending time at or before ``at``, or None for manual lists."""
+        earlier = [s for s in self.slots(at, zone) if s.astimezone(UTC) <= at.astimezone(UTC)]
+        return earlier[-1] if earlier else None
 
     def subscriber_count(self) -> int:
         return self.subscriptions.filter(subscriber__status=Subscriber.Status.CONFIRMED).count()
@@ -137,12 +170,18 @@ class NewsletterList(models.Model):
     subscriber_count.short_description = _("confirmed subscribers")
 
     def digest_period(self, now: datetime) -> tuple[datetime, datetime]:
-        """The span a new digest covers: since the last issue began sending, at most one period."""
+        """The span a new digest covers: since the last issue sent, at most one period.
+
+        The last issue counts from the end of the span it covered (a draft
+        approved hours after it was composed still covered only until then),
+        or else from when it began sending.
+        """
         start = now - self.period
         last = (
             self.issues.filter(sending_started_at__isnull=False)
-            .order_by("-sending_started_at")
-            .values_list("sending_started_at", flat=True)
+            .annotate(covered_until=Coalesce("period_end", "sending_started_at"))
+            .order_by("-covered_until")
+            .values_list("covered_until", flat=True)
             .first()
         )
         if last is not None and start < last < now:
@@ -234,6 +273,16 @@ class Subscriber(ClusterableModel):
         self.suppressed_at = timezone.now()
         self.suppression_reason = reason[:120]
         self.save(update_fields=["status", "suppressed_at", "suppression_reason"])
+
+    def erase(self) -> None:
+        """Delete this reader and all kept about them, remembering only a keyed hash of the address.
+
+        The hash (see ``ErasedAddress``) keeps an import or an editor from
+        adding the address again unnoticed.
+        """
+        with transaction.atomic():
+            ErasedAddress.remember(self.email)
+            self.delete()
 
     def unsubscribe(self, newsletter_list: "NewsletterList | None" = None) -> None:
         """Leave one list, or every list; an address left on no list is unsubscribed."""
@@ -366,13 +415,23 @@ class Issue(ClusterableModel):
         return self.recipients().filter(~Exists(claimed))
 
     def progress(self) -> dict:
-        """Counts by delivery status, plus the confirmed readers not reached yet."""
+        """Counts by delivery status, plus the confirmed readers not reached yet.
+
+        ``to_send`` is everything still to go: readers not claimed yet,
+        copies in flight and copies queued to be sent again.
+        """
         counts = dict.fromkeys(Delivery.Status.values, 0)
-        for row in self.deliveries.values("status").annotate(n=Count("pk")):
+        counts["resent"] = 0
+        rows = self.deliveries.values("status").annotate(
+            n=Count("pk"), again=Count("pk", filter=Q(attempts__gt=1))
+        )
+        for row in rows:
             counts[row["status"]] = row["n"]
+            counts["resent"] += row["again"]
         remaining = 0 if self.status == self.Status.SENT else self.unclaimed_recipients().count()
         counts["remaining"] = remaining
-        counts["total"] = sum(counts.values())
+        counts["total"] = sum(counts[status] for status in Delivery.Status.values) + remaining
+        counts["to_send"] = remaining + counts["sending"] + counts["resend"]
         done = counts["sent"] + counts["failed"] + counts["unknown"]
         counts["percent"] = round(100 * done / counts["total"]) if counts["total"] else 0
         return counts
@@ -450,7 +509,9 @@ class Delivery(models.Model):
     (status ``sending``), then sends, then marks it ``sent`` or ``failed``. A
     row left at ``sending`` by a worker that died is marked ``unknown`` and
     never sent again: the message may or may not have left, and Masthead
-    prefers one missed copy to two (at most once).
+    prefers one missed copy to two (at most once). Only an editor's explicit
+    choice queues unknown copies again (``resend``), knowing that some
+    readers may then get a second copy.
     """
 
     class Status(models.TextChoices):
@@ -458,6 +519,7 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         UNKNOWN = "unknown", _("Unknown (the worker stopped while sending)")
+        RESEND = "resend", _("Queued to be sent again")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
@@ -466,6 +528,9 @@ class Delivery(models.Model):
     batch = models.UUIDField(db_index=True)
     claimed_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # How many times this copy was handed to the mail server (more than one
+    # only after an editor chose to resend copies whose fate was unknown).
+    attempts = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         verbose_name = _("delivery")
@@ -479,3 +544,95 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issue_id} → {self.subscriber_id}: {self.status}"
+
+
+class ScheduledDigest(models.Model):
+    """One slot of a newsletter's schedule and what the worker did at it.
+
+    Unique per (newsletter, slot): however many workers and clocks run, the
+    first to insert this row handles the slot, in the same transaction as
+    the issue it composes, and the others find the slot taken.
+    """
+
+    class Outcome(models.TextChoices):
+        SENT = "sent", _("Composed and sent")
+        DRAFT = "draft", _("Composed as a draft for an editor")
+        EMPTY = "empty", _("Nothing new since the last issue: nothing sent")
+        EDITOR = "editor", _("An editor's issue went out at this time")
+
+    newsletter_list = models.ForeignKey(NewsletterList, on_delete=models.CASCADE, related_name="digests")
+    slot = models.DateTimeField(_("scheduled time"))
+    outcome = models.CharField(_("outcome"), max_length=6, choices=Outcome.choices)
+    issue = models.ForeignKey(Issue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    handled_at = models.DateTimeField(_("handled"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("scheduled digest")
+        verbose_name_plural = _("scheduled digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter_list", "slot"], name="newsletters_one_digest_per_slot"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.newsletter_list_id} @ {self.slot:%Y-%m-%d %H:%M}: {self.outcome}"
+
+
+def erasure_digests(address: str) -> list[str]:
+    """The keyed hashes under which an erased address is remembered.
+
+    HMAC-SHA256 with the site's secret key, so the table cannot be read back
+    into addresses by hashing a list of known ones without the key. The
+    first hash uses the current key, the others the keys in
+    ``SECRET_KEY_FALLBACKS``, so a rotated key still finds older records.
+    """
+    value = normalise_email(address)
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return [salted_hmac(ERASURE_SALT, value, secret=key, algorithm="sha256").hexdigest() for key in keys]
+
+
+class ErasedAddressQuerySet(models.QuerySet):
+    def matching(self, address: str) -> QuerySet:
+        return self.filter(digest__in=erasure_digests(address))
+
+    def contains_address(self, address: str) -> bool:
+        return self.matching(address).exists()
+
+    def among(self, addresses: Iterable[str], chunk: int = 500) -> set[str]:
+        """Those of ``addresses`` (normalised) whose owners erased them."""
+        by_digest = {}
+        for address in addresses:
+            for digest in erasure_digests(address):
+                by_digest[digest] = normalise_email(address)
+        digests = list(by_digest)
+        found = set()
+        for start in range(0, len(digests), chunk):
+            hits = self.filter(digest__in=digests[start : start + chunk]).values_list("digest", flat=True)
+            found.update(by_digest[digest] for digest in hits)
+        return found
+
+
+class ErasedAddress(models.Model):
+    """An address whose owner deleted their data: only its keyed hash stays.
+
+    Kept so that a CSV import or an editor cannot add the address again
+    without noticing; the reader may sign up again themself (double opt-in
+    proves it is them), which removes the record.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    erased_at = models.DateTimeField(default=timezone.now)
+
+    objects = ErasedAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("erased address")
+        verbose_name_plural = _("erased addresses")
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+    @classmethod
+    def remember(cls, address: str) -> None:
+        cls.objects.get_or_create(digest=erasure_digests(address)[0])

@@ -16,10 +16,12 @@ most once*, so no reader ever gets an issue twice:
    senders, which carry on with the readers nobody claimed. ``unknown`` rows
    are reported in the admin and never sent again: at most one batch per
    crash may miss the issue, and nobody gets it twice.
+4. An editor may choose to send the unknown copies again
+   (``resend_unknown``), accepting that readers whose copy did arrive get
+   a second one. Every copy keeps its Message-ID across attempts.
 """
 
 import logging
-import smtplib
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,15 +30,14 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from .emails import RenderedIssue, deliver, mailer, render_issue
-from .models import Delivery, Issue, Subscriber
+from .emails import RenderedIssue, deliver_many, mailer, render_issue
+from .models import Delivery, Issue, Subscriber, Subscription
+from .pipelining import ConnectionBroke
 
 logger = logging.getLogger(__name__)
-
-# The server answered, refusing this one message: it was certainly not sent.
-REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
 
 
 def enqueue_senders(issue_id: int) -> None:
@@ -50,37 +51,111 @@ def enqueue_senders(issue_id: int) -> None:
     transaction.on_commit(enqueue)
 
 
-def claim_batch(issue: Issue, after: int, size: int) -> tuple[list[tuple[int, str, str]], int | None]:
+Recipient = tuple[int, str, str]  # (delivery id, address, subscriber key)
+
+
+def claim_batch(issue: Issue, after: int, size: int) -> tuple[list[Recipient], int | None]:
     """Claim up to ``size`` unclaimed recipients after subscriber id ``after``.
 
     Returns the claimed (delivery id, address, key) triples and the last
     subscriber id looked at, or None when no unclaimed recipient is left.
-    Another sender may win some of the candidates; those are simply not ours.
+
+    One statement picks the candidates and inserts their delivery rows
+    (``INSERT ... SELECT ... ON CONFLICT DO NOTHING``, in SQLite and
+    PostgreSQL alike): a reader another sender claimed meanwhile is skipped
+    by the unique constraint, so each row returned is ours alone.
     """
-    candidates = list(
-        issue.unclaimed_recipients()
-        .filter(subscriber_id__gt=after)
-        .values_list("subscriber_id", flat=True)[:size]
+    candidates = (
+        issue.unclaimed_recipients().filter(subscriber_id__gt=after).values_list("subscriber_id")[:size]
     )
-    if not candidates:
-        return [], None
-    batch = uuid.uuid4()
-    now = timezone.now()
-    Delivery.objects.bulk_create(
-        [Delivery(issue_id=issue.pk, subscriber_id=pk, batch=batch, claimed_at=now) for pk in candidates],
-        ignore_conflicts=True,
+    connection = transaction.get_connection()
+    select, select_params = candidates.query.get_compiler(connection=connection).as_sql()
+    batch, now = uuid.uuid4(), timezone.now()
+    field = Delivery._meta.get_field
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(field(name).column)
+        for name in ("issue", "subscriber", "status", "error", "batch", "claimed_at", "attempts")
     )
-    claimed = list(
-        Delivery.objects.filter(batch=batch).values_list(
-            "pk", "subscriber__email", "subscriber__key", "subscriber__status"
-        )
+    # Names come from the models, values go as parameters. The WHERE is for
+    # SQLite, which needs one between a SELECT and ON CONFLICT.
+    table, returned = quote(Delivery._meta.db_table), f"{quote('id')}, {quote(field('subscriber').column)}"
+    sql = (
+        f"INSERT INTO {table} ({columns}) "  # noqa: S608
+        f"SELECT %s, candidate.{quote('subscriber_id')}, %s, '', %s, %s, 1 FROM ({select}) candidate "
+        f"WHERE 1 = 1 ON CONFLICT DO NOTHING RETURNING {returned}"
     )
-    # A reader who unsubscribed since the candidates were read is released, not sent to.
-    gone = [pk for pk, _email, _key, status in claimed if status != Subscriber.Status.CONFIRMED]
+    params = [
+        issue.pk,
+        Delivery.Status.SENDING,
+        field("batch").get_db_prep_value(batch, connection),
+        field("claimed_at").get_db_prep_value(now, connection),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *select_params])
+        inserted = {subscriber_id: pk for pk, subscriber_id in cursor.fetchall()}
+    if not inserted:
+        # Nothing left after ``after`` unless another sender just took the rest.
+        if not candidates.exists():
+            return [], None
+        return [], after
+    return addressed(inserted), max(inserted)
+
+
+def addressed(claimed: dict[int, int]) -> list[Recipient]:
+    """The address and key of each claimed subscriber (subscriber id → delivery id).
+
+    A reader who unsubscribed since the claim is released, not sent to.
+    """
+    rows = Subscriber.objects.filter(pk__in=list(claimed)).values_list("pk", "email", "key", "status")
+    ours, gone = [], []
+    for subscriber_id, email, key, status in rows:
+        if status == Subscriber.Status.CONFIRMED:
+            ours.append((claimed[subscriber_id], email, key))
+        else:
+            gone.append(claimed[subscriber_id])
     if gone:
         Delivery.objects.filter(pk__in=gone).delete()
-    ours = [(pk, email, key) for pk, email, key, status in claimed if status == Subscriber.Status.CONFIRMED]
-    return ours, candidates[-1]
+    return ours
+
+
+def claim_resends(issue: Issue, size: int) -> list[Recipient]:
+    """Claim up to ``size`` copies an editor queued to be sent again (see ``resend_unknown``).
+
+    The conditional update moves each row from ``resend`` to ``sending``
+    once, whichever sender gets there first. A reader who left the list
+    meanwhile is not written to: the copy goes back to ``unknown``.
+    """
+    pks = list(
+        issue.deliveries.filter(status=Delivery.Status.RESEND)
+        .order_by("subscriber_id")
+        .values_list("pk", flat=True)[:size]
+    )
+    if not pks:
+        return []
+    batch = uuid.uuid4()
+    Delivery.objects.filter(pk__in=pks, status=Delivery.Status.RESEND).update(
+        status=Delivery.Status.SENDING, batch=batch, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    on_list = Subscription.objects.filter(
+        newsletter_list_id=issue.newsletter_list_id, subscriber_id=OuterRef("subscriber_id")
+    )
+    rows = (
+        Delivery.objects.filter(batch=batch)
+        .annotate(on_list=Exists(on_list))
+        .values_list("pk", "subscriber__email", "subscriber__key", "subscriber__status", "on_list")
+    )
+    ours, gone = [], []
+    for pk, email, key, status, listed in rows:
+        if status == Subscriber.Status.CONFIRMED and listed:
+            ours.append((pk, email, key))
+        else:
+            gone.append(pk)
+    if gone:
+        Delivery.objects.filter(pk__in=gone).update(
+            status=Delivery.Status.UNKNOWN, error="Not sent again: the reader left the list meanwhile."
+        )
+    return ours
 
 
 def record_outcomes(sent: list[int], failed: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> None:
@@ -96,13 +171,6 @@ class ConnectionLost(Exception):
     """The mail server went away mid-batch; the rest of the batch waits for a later sender."""
 
 
-def closes_connection(error: Exception) -> bool:
-    """Whether smtplib hung up after this refusal (reply 421: the server is shutting down)."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return any(code == 421 for code, _message in error.recipients.values())
-    return getattr(error, "smtp_code", None) == 421
-
-
 @dataclass
 class ChunkOutcome:
     sent: list[int] = field(default_factory=list)
@@ -112,64 +180,118 @@ class ChunkOutcome:
     lost: str = ""
 
 
-def send_chunk(rendered: RenderedIssue, chunk: list[tuple[int, str, str]]) -> ChunkOutcome:
+def send_chunk(rendered: RenderedIssue, chunk: list[Recipient], connection=None) -> ChunkOutcome:
     """Send part of a batch over one connection, touching no database (it may run in a thread).
 
-    A message the server refused is *failed*. If the connection breaks
-    mid-message, that one is *unknown* (the server may have kept it) and
-    the rest of the chunk is left untried.
+    A message the server refused is *failed*. If the connection breaks,
+    the one message the server may have kept is *unknown*, and the others
+    not answered yet are left untried. A connection passed in stays open
+    for the next chunk unless it broke; without one, a fresh connection is
+    opened and closed.
     """
     outcome = ChunkOutcome()
-    connection = mailer()
-    attempted = 0
+    own = connection is None
+    connection = connection or mailer()
+    answered = set()
     try:
         connection.open()
-        for pk, email, key in chunk:
-            attempted += 1
-            try:
-                deliver(connection, rendered, email, key)
-            except REFUSED as error:
-                outcome.failed.append((pk, str(error)))
-                if closes_connection(error):
-                    outcome.lost = str(error)
-                    break
-            except Exception as error:
-                outcome.unknown.append((pk, f"{type(error).__name__}: {error}"))
-                outcome.lost = f"{type(error).__name__}: {error}"
-                break
-            else:
+        for pk, error in deliver_many(connection, rendered, chunk):
+            answered.add(pk)
+            if error is None:
                 outcome.sent.append(pk)
-    except Exception as error:  # could not connect: nothing of this chunk was tried
-        attempted = 0
+            else:
+                outcome.failed.append((pk, str(error)))
+    except ConnectionBroke as error:
+        outcome.lost = str(error)
+        if error.in_flight is not None:
+            outcome.unknown.append((error.in_flight, outcome.lost))
+            answered.add(error.in_flight)
+    except Exception as error:  # could not connect: nothing unanswered was tried
         outcome.lost = f"{type(error).__name__}: {error}"
     finally:
-        try:
-            connection.close()
-        except Exception:  # closing a broken connection must not hide the real error
-            logger.debug("Error while closing the mail connection", exc_info=True)
-    outcome.untried = [pk for pk, _email, _key in chunk[attempted:]]
+        if own or outcome.lost:
+            close_quietly(connection)
+    outcome.untried = [pk for pk, _email, _key in chunk if pk not in answered]
     return outcome
 
 
+def close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:  # closing a broken connection must not hide the real error
+        logger.debug("Error while closing the mail connection", exc_info=True)
+
+
+class Mailers:
+    """The connections one sender keeps open from batch to batch, each with its thread.
+
+    Opening an SMTP connection costs several round trips; a sender opens
+    ``NEWSLETTER_CONNECTIONS`` once and reuses them for every batch. A
+    connection the server dropped between batches (an idle timeout) is
+    replaced, and its chunk tried again, before anything is counted lost.
+    """
+
+    def __init__(self, count: int | None = None) -> None:
+        self.count = max(1, count or settings.NEWSLETTER_CONNECTIONS)
+        self.open: list = [None] * self.count
+        self.threads = (
+            ThreadPoolExecutor(self.count, thread_name_prefix="newsletter-smtp") if self.count > 1 else None
+        )
+
+    def send(self, rendered: RenderedIssue, claimed: list[Recipient]) -> list[ChunkOutcome]:
+        """Send a claimed batch, split over the connections side by side."""
+        used = min(self.count, len(claimed))
+        chunks = [claimed[i::used] for i in range(used)]
+        if self.threads is None:
+            return [self.send_chunk(rendered, 0, chunks[0])]
+        return list(self.threads.map(partial(self.send_chunk, rendered), range(used), chunks))
+
+    def send_chunk(self, rendered: RenderedIssue, index: int, chunk: list[Recipient]) -> ChunkOutcome:
+        reused = self.open[index] is not None
+        connection = self.open[index] or mailer()
+        outcome = send_chunk(rendered, chunk, connection)
+        if outcome.lost and reused and len(outcome.untried) == len(chunk):
+            connection = mailer()  # the old one had gone stale: nothing was tried on it
+            outcome = send_chunk(rendered, chunk, connection)
+        self.open[index] = None if outcome.lost else connection
+        return outcome
+
+    def close(self) -> None:
+        for connection in self.open:
+            if connection is not None:
+                close_quietly(connection)
+        self.open = [None] * self.count
+        if self.threads is not None:
+            self.threads.shutdown()
+
+    def __enter__(self) -> "Mailers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def send_batch(
-    rendered: RenderedIssue, claimed: list[tuple[int, str, str]], connections: int | None = None
+    rendered: RenderedIssue,
+    claimed: list[Recipient],
+    connections: int | None = None,
+    mailers: Mailers | None = None,
 ) -> int:
     """Send one claimed batch, then record every copy; returns how many the server accepted.
 
     The batch is split over ``NEWSLETTER_CONNECTIONS`` SMTP connections used
-    side by side (one thread each), so one sender keeps the CPU busy while
-    a connection waits for the server. Rows never tried (after a lost
-    connection) are released for a later sender and ConnectionLost is
-    raised: the clock resumes the issue once it is stale.
+    side by side (one thread each, see ``Mailers``), so one sender keeps the
+    CPU busy while a connection waits for the server. Rows never tried
+    (after a lost connection) are released for a later sender and
+    ConnectionLost is raised: the clock resumes the issue once it is stale.
     """
-    connections = max(1, min(connections or settings.NEWSLETTER_CONNECTIONS, len(claimed)))
-    chunks = [claimed[i::connections] for i in range(connections)]
-    rendered.link_patterns  # noqa: B018 (resolve the URLs once, before the threads start)
-    if connections == 1:
-        outcomes = [send_chunk(rendered, chunks[0])]
+    # Resolve the URLs, the signing key and the encoded parts once, before the threads start.
+    rendered.link_patterns, rendered.tokens, rendered.parts, rendered.envelope_sender  # noqa: B018
+    if mailers is None:
+        with Mailers(connections) as own:
+            outcomes = own.send(rendered, claimed)
     else:
-        with ThreadPoolExecutor(connections, thread_name_prefix="newsletter-smtp") as pool:
-            outcomes = list(pool.map(partial(send_chunk, rendered), chunks))
+        outcomes = mailers.send(rendered, claimed)
     record_outcomes(
         [pk for o in outcomes for pk in o.sent],
         [row for o in outcomes for row in o.failed],
@@ -198,8 +320,13 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
     if issue is None or issue.status != Issue.Status.SENDING:
         return 0
     rendered = render_issue(issue)
-    size = batch_size or settings.NEWSLETTER_BATCH_SIZE
-    cursor, total = 0, 0
+    with Mailers() as mailers:
+        return send_batches(issue, rendered, batch_size or settings.NEWSLETTER_BATCH_SIZE, mailers)
+
+
+def send_batches(issue: Issue, rendered: RenderedIssue, size: int, mailers: Mailers) -> int:
+    """Claim, send and record batch after batch until nobody is left or the issue is paused."""
+    issue_id, cursor, total = issue.pk, 0, 0
     while current_status(issue_id) == Issue.Status.SENDING:
         claimed, last = claim_batch(issue, cursor, size)
         if last is None:
@@ -208,12 +335,15 @@ def send_issue(issue_id: int, batch_size: int | None = None) -> int:
                 # whom another sender released, may sit behind the cursor.
                 cursor = 0
                 continue
-            finish_if_done(issue_id)
-            break
-        cursor = last
+            claimed = claim_resends(issue, size)
+            if not claimed:
+                finish_if_done(issue_id)
+                break
+        else:
+            cursor = last
         if claimed:
             try:
-                total += send_batch(rendered, claimed)
+                total += send_batch(rendered, claimed, mailers=mailers)
             except Exception as error:
                 Issue.objects.filter(pk=issue_id).update(last_error=f"{type(error).__name__}: {error}"[:1000])
                 raise
@@ -228,7 +358,7 @@ def finish_if_done(issue_id: int) -> bool:
         return False
     if (
         issue.unclaimed_recipients().exists()
-        or issue.deliveries.filter(status=Delivery.Status.SENDING).exists()
+        or issue.deliveries.filter(status__in=[Delivery.Status.SENDING, Delivery.Status.RESEND]).exists()
     ):
         return False
     return bool(
@@ -306,6 +436,30 @@ def pause(issue: Issue) -> bool:
     return bool(
         Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(status=Issue.Status.PAUSED)
     )
+
+
+def resend_unknown(issue: Issue) -> int:
+    """Queue the copies whose fate is unknown to be sent again; returns how many.
+
+    Only on an editor's explicit choice: a worker died while these copies
+    were with the mail server, so some of them may have arrived, and those
+    readers will get a second copy. Each copy is sent again at most once
+    per choice (the same claim rules as a first send). A sent issue goes
+    back to sending; a paused one sends them when resumed.
+    """
+    with transaction.atomic():
+        current = Issue.objects.select_for_update().get(pk=issue.pk)
+        if current.status not in (Issue.Status.SENDING, Issue.Status.PAUSED, Issue.Status.SENT):
+            return 0
+        queued = current.deliveries.filter(status=Delivery.Status.UNKNOWN).update(
+            status=Delivery.Status.RESEND, error=""
+        )
+        if queued and current.status != Issue.Status.PAUSED:
+            Issue.objects.filter(pk=issue.pk).update(
+                status=Issue.Status.SENDING, finished_at=None, last_progress_at=timezone.now()
+            )
+            enqueue_senders(issue.pk)
+    return queued
 
 
 def resume(issue: Issue) -> bool:

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .models import NewsletterList, Subscriber, Subscription, normalise_email
+from .models import ErasedAddress, NewsletterList, Subscriber, Subscription, normalise_email
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +117,8 @@ def confirm_subscription(email: str, list_ids: list[int]) -> Subscriber | None:
         Subscription.objects.bulk_create(
             [Subscription(subscriber=subscriber, newsletter_list=nl) for nl in lists], ignore_conflicts=True
         )
+        # The owner opted in again themself: an earlier erasure no longer stands in the way.
+        ErasedAddress.objects.matching(subscriber.email).delete()
         if subscriber.status != Subscriber.Status.CONFIRMED:
             subscriber.status = Subscriber.Status.CONFIRMED
             subscriber.confirmed_at = timezone.now()

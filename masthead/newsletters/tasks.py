@@ -13,8 +13,11 @@ def send_issue(issue_id: int) -> int:
 
 @task()
 def check_newsletters() -> dict[str, list[int]]:
-    """Start scheduled issues that are due and resume sends whose worker died."""
-    return sending.check_issues()
+    """Compose the digests whose time has come, start scheduled issues, resume sends whose worker died."""
+    from .composer import compose_due_digests
+
+    composed = [digest.issue_id for digest in compose_due_digests() if digest.issue_id]
+    return {"composed": composed, **sending.check_issues()}
 
 
 @task()

@@ -7,6 +7,10 @@ signed without expiry: a reader may click them in an old email. Deleting the
 subscriber, or changing the key, revokes them.
 """
 
+import base64
+import hashlib
+import hmac
+
 from django.conf import settings
 from django.core import signing
 
@@ -50,6 +54,28 @@ def read_confirmation_token(token: str) -> tuple[str, list[int]]:
 def manage_token(key: str, list_id: int | None = None) -> str:
     """The token of a subscriber's unsubscribe (with a list) or preferences link."""
     return signing.Signer(salt=MANAGE_SALT).sign(f"{key}.{list_id or ''}")
+
+
+class ManageTokens:
+    """Signs the manage tokens of many subscribers: the tokens ``manage_token`` makes, faster.
+
+    Django's ``Signer`` derives its HMAC key from the secret on every
+    signature; a send signs two tokens a copy, so this derives the key once
+    and only runs the HMAC per token (the equality is asserted in a test).
+    """
+
+    def __init__(self) -> None:
+        signer = signing.Signer(salt=MANAGE_SALT)
+        digest = getattr(hashlib, signer.algorithm)
+        key = digest(f"{signer.salt}signer{signer.key}".encode()).digest()
+        self.mac = hmac.new(key, digestmod=digest)
+        self.sep = signer.sep
+
+    def __call__(self, key: str, list_id: int | None = None) -> str:
+        value = f"{key}.{list_id or ''}"
+        mac = self.mac.copy()
+        mac.update(value.encode())
+        return f"{value}{self.sep}{base64.urlsafe_b64encode(mac.digest()).rstrip(b'=').decode()}"
 
 
 def read_manage_token(token: str) -> tuple[str, int | None]:

@@ -214,12 +214,16 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
         if request.POST.get("confirm_delete") != "yes":
             status, notice = 400, _("Tick the box to confirm that everything should be deleted.")
         else:
-            subscriber.delete()
+            subscriber.erase()
             return token_page(
                 message_page(
                     request,
                     _("Your data is deleted"),
-                    _("We deleted your address and all we kept about it. You will receive nothing more."),
+                    _(
+                        "We deleted your address and all we kept about it. You will receive nothing more. "
+                        "We keep only a one-way fingerprint of the address, so that nobody adds it to our "
+                        "lists again without you; signing up again yourself is always possible."
+                    ),
                 )
             )
     elif action == "leave":

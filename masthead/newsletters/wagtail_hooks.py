@@ -12,7 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_urls
-from .models import Issue, NewsletterList, Subscriber
+from .admin_views import progress_state
+from .models import ErasedAddress, Issue, NewsletterList, Subscriber, normalise_email
 
 
 class IssueForm(WagtailAdminModelForm):
@@ -23,11 +24,42 @@ class IssueForm(WagtailAdminModelForm):
         return cleaned
 
 
+ERASED_MESSAGE = _(
+    "The owner of this address asked us to delete their data. Only they can subscribe it again, "
+    "through the signup form."
+)
+
+
+class SubscriberForm(WagtailAdminModelForm):
+    """An editor cannot add an address whose owner erased it, nor confirm one that waits for them."""
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        changed = self.instance.pk is None or normalise_email(self.instance.email) != email
+        if changed and ErasedAddress.objects.contains_address(email):
+            raise ValidationError(ERASED_MESSAGE)
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        confirming = (
+            self.instance.pk is not None
+            and cleaned.get("status") == Subscriber.Status.CONFIRMED
+            and self.instance.status != Subscriber.Status.CONFIRMED
+        )
+        if confirming and ErasedAddress.objects.contains_address(self.instance.email):
+            self.add_error("status", ERASED_MESSAGE)
+        return cleaned
+
+
 class IssueProgressPanel(Panel):
     """Where an issue stands: status, copies sent, failed and remaining, and the way to send it."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "newsletters/admin/progress_panel.html"
+
+        class Media:
+            js = ["newsletters/admin-progress.js"]
 
         def is_shown(self) -> bool:
             return bool(self.instance and self.instance.pk)
@@ -35,7 +67,7 @@ class IssueProgressPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["issue"] = self.instance
-            context["progress"] = self.instance.progress()
+            context["progress"] = progress_state(self.instance)
             context["send_url"] = reverse("newsletters_admin:send", args=[self.instance.pk])
             return context
 
@@ -95,13 +127,14 @@ class SubscriberViewSet(SnippetViewSet):
     search_fields = ["email", "first_name", "last_name"]
     search_backend_name = None
     ordering = ["-created_at"]
+    edit_handler = ObjectList(Subscriber.panels, base_form_class=SubscriberForm)
 
 
 class NewsletterListViewSet(SnippetViewSet):
     model = NewsletterList
     icon = "list-ul"
     menu_label = _("Newsletters")
-    list_display = ["name", "schedule", "send_time", "is_public", "subscriber_count"]
+    list_display = ["name", "schedule", "send_time", "on_schedule", "is_public", "subscriber_count"]
 
 
 class NewslettersGroup(SnippetViewSetGroup):

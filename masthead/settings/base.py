@@ -217,6 +217,8 @@ NEWSLETTER_CONNECTIONS = int(os.environ.get("NEWSLETTER_CONNECTIONS", "2"))
 NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
 # A sending issue with no progress for this long lost its worker: resume it.
 NEWSLETTER_STALE_SECONDS = int(os.environ.get("NEWSLETTER_STALE_SECONDS", "120"))
+# A scheduled digest no worker was running for is still composed this late, then skipped.
+NEWSLETTER_SCHEDULE_GRACE_SECONDS = int(os.environ.get("NEWSLETTER_SCHEDULE_GRACE_SECONDS", str(3 * 3600)))
 # Confirmation links expire after this many seconds.
 NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
 # At most this many confirmation emails to one address per window (seconds).

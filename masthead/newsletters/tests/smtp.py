@@ -16,8 +16,16 @@ class RecordingHandler:
     ``refuse_after``: answer 421 and hang up from that message on (a server
     falling over mid-batch); ``stall_after``: accept that message but wait,
     without answering, until ``release`` is set (a worker killed while
-    waiting for the server's reply).
+    waiting for the server's reply); ``refuse_recipients``: answer RCPT TO
+    for these addresses with 550; ``reject_content_for``: take the content
+    of messages to these addresses, then refuse it (554).
+
+    It announces PIPELINING (RFC 2920) as Postfix and most providers do
+    (aiosmtpd reads commands in order from the stream, which is all that
+    takes); set ``pipelining`` to False for a server without it.
     """
+
+    pipelining = True
 
     def __init__(self) -> None:
         self.messages: list[email.message.EmailMessage] = []
@@ -28,8 +36,24 @@ class RecordingHandler:
         self.stalled = threading.Event()
         self.release = threading.Event()
         self.lock = threading.Lock()
+        self.refuse_recipients: set[str] = set()
+        self.reject_content_for: set[str] = set()
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802 (aiosmtpd's name)
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refuse_recipients:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        if set(envelope.rcpt_tos) & self.reject_content_for:
+            return "554 5.7.1 Message refused"
         with self.lock:
             if self.refuse_after is not None and len(self.messages) >= self.refuse_after:
                 server.transport.abort()  # hang up without a reply
@@ -39,6 +63,7 @@ class RecordingHandler:
             self.raw.append(envelope.original_content)
             count = len(self.messages)
         if self.stall_after is not None and count == self.stall_after:
+            self.stalled_peer = session.peer  # (address, port) of the client left waiting
             self.stalled.set()
             while not self.release.is_set():
                 await asyncio.sleep(0.05)

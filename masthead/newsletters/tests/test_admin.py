@@ -35,6 +35,7 @@ def test_editor_creates_a_list_with_sender_and_schedule(admin_client, db):
             "schedule": "daily",
             "send_time": "07:00",
             "weekday": "0",
+            "on_schedule": "send",
             "is_public": "on",
             "sort_order": "0",
         },
@@ -211,8 +212,16 @@ def test_progress_panel_and_pause_resume_actions(admin_client, daily, django_cap
     send_url = reverse("newsletters_admin:send", args=[issue.pk])
 
     edit_page = html.fromstring(admin_client.get(reverse(ISSUE_EDIT, args=[issue.pk])).content)
-    counts = {dd.get("data-count"): dd.text_content().strip() for dd in edit_page.xpath("//dd[@data-count]")}
-    assert counts == {"sent": "1", "failed": "0", "remaining": "2"}
+    counts = {e.get("data-count"): e.text_content().strip() for e in edit_page.xpath("//*[@data-count]")}
+    assert counts == {
+        "sent": "1",
+        "failed": "0",
+        "to_send": "2",
+        "unknown": "0",
+        "resent": "0",
+        "percent": "33",
+    }
+    assert edit_page.xpath("//*[@data-shown-if='unknown'][@hidden]")  # no unknown copies: not shown
 
     assert admin_client.post(send_url, {"action": "pause"}).status_code == 302
     issue.refresh_from_db()

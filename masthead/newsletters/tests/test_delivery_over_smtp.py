@@ -1,6 +1,7 @@
 """The whole road over a real SMTP server on loopback: signup to unsubscribe, and crashes."""
 
 import re
+import socket
 from datetime import timedelta
 
 import pytest
@@ -99,11 +100,12 @@ def test_batches_reuse_one_connection_and_every_reader_gets_one_copy(
     assert issue.status == "sent" and issue.progress()["sent"] == 30
 
 
-@pytest.mark.parametrize("connections", [1, 3])
+@pytest.mark.parametrize(("connections", "pipelining"), [(1, True), (3, True), (1, False)])
 def test_a_server_failing_mid_batch_then_a_resume_sends_nobody_two_copies(
-    daily, smtp_server, django_capture_on_commit_callbacks, settings, connections
+    daily, smtp_server, django_capture_on_commit_callbacks, settings, connections, pipelining
 ):
     """The server hangs up on the 12th message and on every one after; later it is back."""
+    smtp_server.pipelining = pipelining
     settings.NEWSLETTER_BATCH_SIZE = 6
     settings.NEWSLETTER_SENDERS = 1
     settings.NEWSLETTER_CONNECTIONS = connections
@@ -153,6 +155,44 @@ def test_a_refused_recipient_is_recorded_as_failed_and_the_rest_go_out(
     failed = issue.deliveries.get(status="failed")
     assert failed.subscriber == bad and failed.error
     assert smtp_server.copies_per_recipient() == {s.email: 1 for s in good}
+
+
+@pytest.mark.parametrize("pipelining", [True, False])
+def test_refused_addresses_and_refused_content_fail_alone_and_the_rest_arrive_once(
+    daily, smtp_server, django_capture_on_commit_callbacks, settings, pipelining
+):
+    smtp_server.pipelining = pipelining
+    settings.NEWSLETTER_CONNECTIONS = 1
+    readers = [SubscriberFactory(lists=[daily]) for _ in range(9)]
+    refused = {readers[0].email, readers[3].email, readers[4].email, readers[8].email}
+    smtp_server.refuse_recipients = refused - {readers[4].email}
+    smtp_server.reject_content_for = {readers[4].email}
+    issue = IssueFactory(newsletter_list=daily)
+    send_now(issue, django_capture_on_commit_callbacks)
+    issue.refresh_from_db()
+    assert issue.status == "sent"
+    assert smtp_server.copies_per_recipient() == {r.email: 1 for r in readers if r.email not in refused}
+    failed = issue.deliveries.filter(status="failed").select_related("subscriber")
+    assert {d.subscriber.email for d in failed} == refused
+    assert all(("550" in d.error) != ("554" in d.error) for d in failed)
+
+
+def test_connections_stay_open_between_batches_and_a_dropped_one_is_replaced(daily, smtp_server, settings):
+    settings.NEWSLETTER_CONNECTIONS = 2
+    readers = [SubscriberFactory(lists=[daily]) for _ in range(12)]
+    issue = IssueFactory(newsletter_list=daily, status=Issue.Status.SENDING)
+    rendered = sending.render_issue(issue)
+    with sending.Mailers() as mailers:
+        first, _ = sending.claim_batch(issue, 0, 6)
+        assert sending.send_batch(rendered, first, mailers=mailers) == 6
+        kept = list(mailers.open)
+        assert all(kept)
+        # The server hangs up on an idle connection (its timeout) before the next batch.
+        kept[0].connection.sock.shutdown(socket.SHUT_RDWR)
+        second, _ = sending.claim_batch(issue, 0, 6)
+        assert sending.send_batch(rendered, second, mailers=mailers) == 6
+        assert mailers.open[1] is kept[1] and mailers.open[0] is not kept[0]
+    assert smtp_server.copies_per_recipient() == {r.email: 1 for r in readers}
 
 
 def test_pause_stops_between_batches_and_resume_finishes(
