@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
         ("security", "0001_roles"),
         ("audio", "0002_seed_dictionary"),
         ("revenue", "0001_initial"),
+        ("newsletters", "0002_schedule_resend_erasure"),
     ]
 
     operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]
