@@ -96,6 +96,7 @@ def scaled_env(tmp_path):
         # plain HTTP on loopback: no redirect to HTTPS, cookies without Secure
         "SECURE_SSL_REDIRECT": "0",
         "COOKIES_SECURE": "0",
+        "MASTHEAD_2FA_REQUIRED": "0",
         "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,

@@ -129,7 +129,7 @@ def test_body_renders_every_block_type(client, section, authors):
         url=url,
         hash=get_embed_hash(url),
         type="video",
-        html='<iframe title="Council debate" src="https://video.example.org/embed/42"></iframe>',
+        html='<iframe title="Council debate" src="https://www.youtube-nocookie.com/embed/42"></iframe>',
         title="Council debate",
     )
     target = ArticleFactory(parent=section, authors=authors, title="Older story about the bridge")
@@ -147,7 +147,7 @@ def test_body_renders_every_block_type(client, section, authors):
     assert read_also.xpath(".//a/@href") == [target.url]
     assert "Read also" in read_also.text_content()
     embed = body.xpath(".//figure[contains(@class, 'figure--embed')]")[0]
-    assert embed.xpath(".//iframe/@src") == ["https://video.example.org/embed/42"]
+    assert embed.xpath(".//iframe/@src") == ["https://www.youtube-nocookie.com/embed/42"]
     assert embed.xpath("string(.//figcaption)") == "The debate."
 
 
