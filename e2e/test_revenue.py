@@ -26,6 +26,12 @@ def fake_stripe(settings):
     settings.STRIPE_SECRET_KEY = "sk_test_browser"
     settings.STRIPE_WEBHOOK_SECRET = "whsec_browser"
     settings.STRIPE_API_BASE = server.url
+    # The fake checkout lives on its own origin: forms may go there, as they
+    # may go to Stripe's own checkout in production (CSP_FORM_TARGETS).
+    settings.SECURE_CSP = {
+        **settings.SECURE_CSP,
+        "form-action": [*settings.SECURE_CSP["form-action"], server.url],
+    }
     yield server
     server.stop()
 
