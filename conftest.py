@@ -1,8 +1,11 @@
 """Fixtures shared by every app's tests."""
 
 import os
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -16,3 +19,34 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(
                 f"{item.nodeid} is marked skip, which CI does not allow ({marker.kwargs})"
             )
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    With the in-memory SQLite test database every request thread shares the
+    test's one connection, and two requests using it at once (a browser loads
+    the admin's scripts, translations and editing-session pings together)
+    break it with "bad parameter or other API misuse". Threads stay, so a
+    browser's idle keep-alive connections hold nothing up; only the
+    application runs under the lock.
+    """
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def serialized(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    yield from response
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return super().set_app(serialized)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
