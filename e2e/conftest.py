@@ -79,18 +79,8 @@ def page(browser):
     assert not violations, "Content Security Policy violations:\n" + "\n".join(violations)
 
 
-@pytest.fixture
-def scaled_env(tmp_path):
-    """A scaled newsroom: production settings on a fresh PostgreSQL database and Redis."""
-    for kind in ("postgres", "redis"):
-        if not service_available(kind):
-            if IN_CI:
-                pytest.fail(f"{kind} must be reachable in CI")
-            pytest.skip(f"{kind} is not reachable")
-    name = f"masthead_worker_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env = {
+def _scaled_env(database: str, var_dir) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
         # plain HTTP on loopback: no redirect to HTTPS, cookies without Secure
@@ -99,13 +89,40 @@ def scaled_env(tmp_path):
         "MASTHEAD_2FA_REQUIRED": "0",
         "SECRET_KEY": "worker-test-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
+        "DATABASE_URL": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database,
         "REDIS_URL": REDIS_URL,
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "MASTHEAD_VAR_DIR": str(var_dir),
+        "MEDIA_ROOT": str(var_dir / "media"),
     }
+
+
+@pytest.fixture(scope="session")
+def scaled_template(tmp_path_factory):
+    """A migrated PostgreSQL database, made once per test process, that scaled newsrooms copy."""
+    for kind in ("postgres", "redis"):
+        if not service_available(kind):
+            if IN_CI:
+                pytest.fail(f"{kind} must be reachable in CI")
+            pytest.skip(f"{kind} is not reachable")
+    name = f"masthead_template_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        manage(_scaled_env(name, tmp_path_factory.mktemp("template")), "migrate", "--noinput", "-v", "0")
+        yield name
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def scaled_env(scaled_template, tmp_path):
+    """A scaled newsroom: production settings on a fresh PostgreSQL database and Redis."""
+    name = f"masthead_worker_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{scaled_template}"')
+    env = _scaled_env(name, tmp_path)
     redis.Redis.from_url(REDIS_URL).flushdb()
-    manage(env, "migrate", "--noinput", "-v", "0")
     yield env
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
