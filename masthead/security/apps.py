@@ -10,6 +10,8 @@ class SecurityConfig(AppConfig):
     def ready(self) -> None:
         from . import signal_handlers
         from .csp import nonce_wagtail_chooser_scripts
+        from .editing import install_stale_copy_check
 
         nonce_wagtail_chooser_scripts()
+        install_stale_copy_check()
         signal_handlers.connect()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import two_factor
+from .editing import mark_stale_submission
 
 
 @hooks.register("register_admin_urls")
@@ -56,3 +57,5 @@ def refuse_submission_by_contributors(request, page, *args):
 
 hooks.register("before_edit_page", refuse_submission_by_contributors)
 hooks.register("before_create_page", refuse_submission_by_contributors)
+# After the hooks above, which may replace request.POST with a copy.
+hooks.register("before_edit_page", mark_stale_submission, order=100)
