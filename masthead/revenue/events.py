@@ -14,7 +14,12 @@ this time) and the donation's status is derived from all facts so far, so:
   donation known.
 
 Stripe's API versions moved some fields (an invoice's subscription is now
-under ``parent.subscription_details``); both places are read.
+under ``parent.subscription_details``); both places are read. In current
+versions an invoice's event does not name the PaymentIntent that paid it, and
+a Charge does not name its invoice: a subscription's payment is stored by its
+invoice, and ``invoice_payment.paid`` (an InvoicePayment: ``invoice`` and
+``payment.payment_intent``) adds its PaymentIntent, through which a refund
+(``charge.refunded``, which names only the PaymentIntent) finds it.
 """
 
 import logging
@@ -37,6 +42,10 @@ Outcome = StripeEvent.Outcome
 
 class Duplicate(Exception):
     """The event was received and applied before."""
+
+
+# What a handler returns for an object of its type that is not about a donation.
+NOT_A_DONATION = object()
 
 
 def stamp(seconds: int | None) -> datetime | None:
@@ -88,8 +97,8 @@ def record_event(event: dict, replay: bool = True) -> str:
             raise Duplicate
         handler = HANDLERS.get(event_type)
         donation = handler(obj, created) if handler else None
-        if handler is None:
-            outcome = Outcome.IGNORED
+        if handler is None or donation is NOT_A_DONATION:
+            outcome, donation = Outcome.IGNORED, None
         elif donation is None:
             outcome = Outcome.WAITING
         else:
@@ -114,7 +123,9 @@ def record_event(event: dict, replay: bool = True) -> str:
 def references(obj: dict) -> str:
     """The donation key and Stripe ids an object mentions, as " id1 id2 " for a later lookup."""
     subscription, key = invoice_subscription(obj)
+    paid_by = obj.get("payment") if isinstance(obj.get("payment"), dict) else {}
     refs = {
+        text(paid_by.get("payment_intent")),
         metadata_key(obj),
         key,
         subscription,
@@ -127,26 +138,47 @@ def references(obj: dict) -> str:
     return " " + " ".join(sorted(r for r in refs if r))[:1000] + " "
 
 
-def replay_waiting(donation: Donation) -> int:
-    """Apply the waiting events that mention this donation or its Stripe ids; returns how many applied."""
+def donation_ids(donation: Donation) -> set[str]:
+    """The donation's key and every Stripe id recorded for it and its payments."""
     ids = {donation.key, donation.stripe_checkout_session or "", donation.stripe_subscription or ""}
-    for invoice, intent in donation.payments.values_list("stripe_invoice", "stripe_payment_intent"):
-        ids |= {invoice or "", intent or ""}
-    mentions = Q()
-    for value in ids - {""}:
-        mentions |= Q(refs__contains=f" {value} ")
-    waiting = StripeEvent.objects.filter(
-        mentions, outcome=Outcome.WAITING, received_at__gte=timezone.now() - REPLAY_WINDOW
-    ).order_by("created")[:REPLAY_LIMIT]
-    applied = 0
-    for stored in list(waiting):
-        try:
-            if record_event(stored.payload, replay=False) == Outcome.APPLIED:
-                applied += 1
-        except Duplicate:
-            continue
-        except (KeyError, TypeError, ValueError):
-            logger.exception("Stripe event %s could not be applied on replay.", stored.pk)
+    for row in donation.payments.values_list("stripe_invoice", "stripe_payment_intent", "stripe_charge"):
+        ids |= {value or "" for value in row}
+    return ids - {""}
+
+
+def replay_waiting(donation: Donation) -> int:
+    """Apply the waiting events that mention this donation or its Stripe ids; returns how many applied.
+
+    An applied event may teach a new id (``invoice_payment.paid`` adds a
+    payment's PaymentIntent, which a waiting refund names), so this goes round
+    again with the ids learnt until a round applies nothing.
+    """
+    applied, tried = 0, set()
+    while len(tried) < REPLAY_LIMIT:
+        mentions = Q()
+        for value in donation_ids(donation):
+            mentions |= Q(refs__contains=f" {value} ")
+        waiting = (
+            StripeEvent.objects.filter(
+                mentions, outcome=Outcome.WAITING, received_at__gte=timezone.now() - REPLAY_WINDOW
+            )
+            .exclude(pk__in=tried)
+            .order_by("created")[: REPLAY_LIMIT - len(tried)]
+        )
+        progress = False
+        for stored in list(waiting):
+            tried.add(stored.pk)
+            try:
+                if record_event(stored.payload, replay=False) == Outcome.APPLIED:
+                    applied += 1
+                    progress = True
+            except Duplicate:
+                continue
+            except (KeyError, TypeError, ValueError):
+                logger.exception("Stripe event %s could not be applied on replay.", stored.pk)
+        if not progress:
+            break
+        donation.refresh_from_db()
     return applied
 
 
@@ -372,6 +404,44 @@ def on_invoice_failed(invoice: dict, at: datetime) -> Donation | None:
     return donation
 
 
+def on_invoice_payment_paid(invoice_payment: dict, at: datetime) -> Donation | None:
+    """An InvoicePayment: which PaymentIntent (or, rarely, bare Charge) paid an invoice.
+
+    Refunds name only the PaymentIntent and the Charge, and a subscription's
+    payments are first known by their invoice (the invoice's own events do not
+    carry the PaymentIntent in current API versions), so this link is what
+    lets a refunded renewal be found. Waits until the invoice's payment is known.
+    """
+    invoice = text(invoice_payment.get("invoice"))
+    paid_by = invoice_payment.get("payment")
+    paid_by = paid_by if isinstance(paid_by, dict) else {}
+    intent, charge = text(paid_by.get("payment_intent")), text(paid_by.get("charge"))
+    if not invoice or not (intent or charge):
+        return NOT_A_DONATION  # paid outside Stripe (a payment record): nothing to refund here
+    payment = Payment.objects.select_for_update().filter(stripe_invoice=invoice).first()
+    if payment is None:
+        return None
+    donation = find_donation(id=payment.donation_id)
+    if charge and not payment.stripe_charge:
+        payment.stripe_charge = charge
+    if intent and not payment.stripe_payment_intent:
+        # A refund that carried the donation's key may have put the PaymentIntent on a row of its own.
+        other = Payment.objects.select_for_update().filter(stripe_payment_intent=intent).first()
+        if other is None:
+            payment.stripe_payment_intent = intent
+        elif other.donation_id == payment.donation_id and not other.stripe_invoice:
+            payment.amount_refunded = min(max(payment.amount_refunded, other.amount_refunded), payment.amount)
+            payment.stripe_charge = payment.stripe_charge or other.stripe_charge
+            other.delete()
+            payment.stripe_payment_intent = intent
+        else:
+            logger.warning("PaymentIntent %s is on payment %s already; link ignored.", intent, other.pk)
+    elif intent and payment.stripe_payment_intent != intent:
+        logger.warning("Payment %s has another PaymentIntent; link to %s ignored.", payment.pk, intent)
+    payment.save()
+    return donation
+
+
 def on_subscription_changed(subscription: dict, at: datetime) -> Donation | None:
     donation = find_donation(metadata_key(subscription), stripe_subscription=text(subscription.get("id")))
     if donation is None:
@@ -419,8 +489,13 @@ HANDLERS = {
     "invoice.paid": on_invoice_paid,
     "invoice.payment_succeeded": on_invoice_paid,
     "invoice.payment_failed": on_invoice_failed,
+    "invoice_payment.paid": on_invoice_payment_paid,
     "customer.subscription.created": on_subscription_changed,
     "customer.subscription.updated": on_subscription_changed,
     "customer.subscription.deleted": on_subscription_changed,
     "charge.refunded": on_charge_refunded,
 }
+
+# The events the webhook endpoint is to be sent (the admin's set-up steps and docs/revenue.md list them).
+# ``invoice.payment_succeeded`` is read too (as ``invoice.paid``) but need not be enabled.
+WEBHOOK_EVENTS = [name for name in HANDLERS if name != "invoice.payment_succeeded"]

@@ -338,15 +338,23 @@ class Donation(models.Model):
     payments_summary.short_description = _("payments")
 
     def derive_status(self) -> str:
-        """The status that the facts recorded from Stripe's events add up to (see ``events``)."""
+        """The status that the facts recorded from Stripe's events add up to (see ``events``).
+
+        Money given back outranks the subscription's state: a monthly donation
+        whose every payment was refunded is *Refunded*, whatever Stripe says of
+        its subscription (which the donation's page shows beside it); a renewal
+        succeeding after that makes it *Active* again. A partial refund of a
+        recurring donation leaves the subscription's state, and shows in the
+        payments and in what was received.
+        """
         payments = list(self.payments.all())
         succeeded = [p for p in payments if p.status == Payment.Status.SUCCEEDED]
+        paid = sum(p.amount for p in succeeded)
+        refunded = sum(p.amount_refunded for p in succeeded)
+        if paid and refunded >= paid:
+            return self.Status.REFUNDED
         if not self.is_recurring:
             if succeeded:
-                paid = sum(p.amount for p in succeeded)
-                refunded = sum(p.amount_refunded for p in succeeded)
-                if refunded >= paid:
-                    return self.Status.REFUNDED
                 return self.Status.PARTLY_REFUNDED if refunded else self.Status.PAID
             if any(p.status == Payment.Status.FAILED for p in payments):
                 return self.Status.FAILED
@@ -357,6 +365,38 @@ class Donation(models.Model):
         if succeeded:
             return self.Status.ACTIVE
         return self.Status.EXPIRED if self.checkout_expired else self.Status.STARTED
+
+    @property
+    def subscription_running(self) -> bool:
+        """A monthly or yearly donation whose subscription has not ended (so it can be cancelled)."""
+        return (
+            self.is_recurring
+            and bool(self.stripe_subscription)
+            and self.subscription_status not in FINAL_SUBSCRIPTION_STATUSES
+            and self.status not in (self.Status.CANCELED, self.Status.EXPIRED)
+        )
+
+    def refunded_total(self) -> int:
+        """What was given back, over all its payments."""
+        if hasattr(self, "refunded"):
+            return self.refunded
+        return self.payments.filter(status=Payment.Status.SUCCEEDED).aggregate(
+            refunded=Coalesce(Sum("amount_refunded"), 0)
+        )["refunded"]
+
+    def refunded_display(self) -> str:
+        refunded = self.refunded_total()
+        return format_money(refunded, self.currency) if refunded else "—"
+
+    refunded_display.short_description = _("refunded")
+
+    def subscription_display(self) -> str:
+        """Stripe's word for the subscription (the donation's status may say *Refunded* beside it)."""
+        if not self.is_recurring:
+            return "—"
+        return self.subscription_status or _("not reported yet")
+
+    subscription_display.short_description = _("subscription at Stripe")
 
 
 # Stripe's subscription statuses, as a donation's.

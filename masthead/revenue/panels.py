@@ -11,7 +11,10 @@ def payments_status() -> dict:
     """What the admin shows about the payment provider: configured or not, and the webhook's address."""
     from django.conf import settings
 
+    from .events import WEBHOOK_EVENTS
+
     return {
+        "webhook_events": ", ".join(WEBHOOK_EVENTS),
         "configured": payments_configured(),
         "has_secret_key": bool(settings.STRIPE_SECRET_KEY),
         "has_webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),

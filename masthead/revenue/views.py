@@ -213,18 +213,9 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     notice, status = "", 200
     if request.method == "POST":
         action = request.POST.get("action", "")
-        can_change = (
-            donation.is_recurring
-            and donation.stripe_subscription
-            and donation.status
-            not in (
-                Donation.Status.CANCELED,
-                Donation.Status.EXPIRED,
-            )
-        )
         if action not in ("cancel", "portal"):
             notice, status = _("Unknown action."), 400
-        elif not can_change:
+        elif not donation.subscription_running:
             notice, status = _("This donation is not a running monthly or yearly donation."), 400
         elif not payments_configured():
             notice, status = _("Online payments are switched off at the moment. Please write to us."), 503

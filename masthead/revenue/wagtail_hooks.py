@@ -52,13 +52,22 @@ def received_sum(prefix: str = "payments__") -> Coalesce:
     )
 
 
+def refunded_sum() -> Coalesce:
+    return Coalesce(Sum("payments__amount_refunded", filter=Q(payments__status=Payment.Status.SUCCEEDED)), 0)
+
+
 register_permission_policy(Donation, ViewOnlyPolicy(Donation))
 register_permission_policy(PartnerInquiry, DeletableOnlyPolicy(PartnerInquiry))
 
 
 class DonationIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("campaign").annotate(received=received_sum())
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("campaign")
+            .annotate(received=received_sum(), refunded=refunded_sum())
+        )
 
     def get(self, request, *args, **kwargs):
         if not payments_configured():
@@ -99,6 +108,7 @@ class DonationViewSet(ModelViewSet):
         "status",
         "email",
         "received_display",
+        "refunded_display",
     ]
     list_filter = ["status", "frequency", "campaign", "currency", "created_at"]
     search_fields = ["email", "name"]
@@ -115,7 +125,9 @@ class DonationViewSet(ModelViewSet):
         "email",
         "name",
         "received_display",
+        "refunded_display",
         "payments_summary",
+        "subscription_display",
         "stripe_customer",
         "stripe_subscription",
         "stripe_checkout_session",

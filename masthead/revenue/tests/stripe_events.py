@@ -63,6 +63,8 @@ def invoice(
     created: int | None = None,
     reason: str = "subscription_cycle",
 ) -> dict:
+    """An invoice event as current API versions send it: no ``payment_intent``, and no ``payments``
+    (an includable list, left out of webhook payloads); the link comes with ``invoice_payment.paid``."""
     paid = event_type == "invoice.paid"
     obj = {
         "id": invoice_id,
@@ -82,9 +84,31 @@ def invoice(
                 "metadata": {"masthead_donation": donation.key},
             },
         },
-        "payments": {"data": [{"payment": {"type": "payment_intent", "payment_intent": f"pi_{invoice_id}"}}]},
     }
     return event(event_type, obj, created)
+
+
+def invoice_payment(
+    invoice_id: str, amount: int, *, currency: str = "usd", created: int | None = None
+) -> dict:
+    """``invoice_payment.paid``: the only event that ties an invoice to the PaymentIntent that paid it
+    (an InvoicePayment, as in stripe/_invoice_payment.py); the PaymentIntent is ``pi_<invoice id>``."""
+    at = created or int(time.time())
+    obj = {
+        "id": f"inpay_{invoice_id}",
+        "object": "invoice_payment",
+        "amount_paid": amount,
+        "amount_requested": amount,
+        "created": at,
+        "currency": currency,
+        "invoice": invoice_id,
+        "is_default": True,
+        "livemode": False,
+        "payment": {"type": "payment_intent", "payment_intent": f"pi_{invoice_id}"},
+        "status": "paid",
+        "status_transitions": {"canceled_at": None, "paid_at": at},
+    }
+    return event("invoice_payment.paid", obj, created)
 
 
 def subscription(donation, event_type: str, status: str, *, created: int | None = None) -> dict:
@@ -99,6 +123,8 @@ def subscription(donation, event_type: str, status: str, *, created: int | None 
 
 
 def charge_refunded(payment_intent: str, amount: int, refunded: int, currency: str = "usd", **extra) -> dict:
+    """A Charge as current API versions send it: its PaymentIntent, no ``invoice`` field, and (for a
+    subscription's charge) no metadata of the donation's."""
     obj = {
         "id": f"ch_{payment_intent}",
         "object": "charge",

@@ -3,13 +3,16 @@
 import csv
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
+from masthead.revenue.events import WEBHOOK_EVENTS
 from masthead.revenue.models import Campaign, Payment, RevenueSettings
 
+from . import stripe_events as events
 from .factories import CampaignFactory, DonationFactory
 
 
@@ -182,3 +185,41 @@ def test_a_campaign_with_donations_cannot_be_deleted(admin_client, ledger, campa
     response = admin_client.post(f"/admin/revenue/campaigns/delete/{campaign.pk}/")
     assert response.status_code in (200, 302, 403)
     assert Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_a_refunded_monthly_donation_shows_as_refunded_with_its_subscription(
+    admin_client, client, webhook_secret, revenue
+):
+    monthly = DonationFactory(frequency="month", amount=1000, email="monthly@example.org")
+    completed = events.checkout_completed(monthly, email="monthly@example.org")
+    first_invoice = completed["data"]["object"]["invoice"]
+    for payload in (
+        completed,
+        events.invoice_payment(first_invoice, 1000),
+        events.charge_refunded(f"pi_{first_invoice}", 1000, 1000),
+    ):
+        assert events.send(client, payload).status_code == 200
+
+    listing = admin_client.get("/admin/revenue/donations/", {"status": "refunded"}).content.decode()
+    assert "monthly@example.org" in listing
+    assert (
+        admin_client.get("/admin/revenue/donations/", {"status": "active"})
+        .content.decode()
+        .count("monthly@example.org")
+        == 0
+    )
+    inspect = admin_client.get(f"/admin/revenue/donations/inspect/{monthly.pk}/").content.decode()
+    assert "Refunded" in inspect and "refunded $10" in inspect
+    assert "Subscription at Stripe" in inspect and "active" in inspect  # still charging until cancelled
+    totals = admin_client.get("/admin/revenue/totals/").content.decode()
+    assert "0 recurring donations are active" in totals and "<strong>$0</strong>" in totals
+
+
+def test_the_set_up_steps_name_every_event_masthead_needs(admin_client, no_keys, revenue):
+    site = Site.objects.get(is_default_site=True)
+    panel = admin_client.get(f"/admin/settings/revenue/revenuesettings/{site.pk}/").content.decode()
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "revenue.md").read_text()
+    assert "invoice_payment.paid" in WEBHOOK_EVENTS and "charge.refunded" in WEBHOOK_EVENTS
+    for name in WEBHOOK_EVENTS:
+        assert name in panel, name
+        assert f"`{name}`" in docs, name

@@ -206,3 +206,100 @@ def test_a_signed_event_with_a_bad_id_or_time_is_refused(client, webhook_secret,
         payload = {**events.checkout_completed(one_time), **change}
         assert events.send(client, payload).status_code == 400
     assert not StripeEvent.objects.exists()
+
+
+def renewal_events(monthly, refunded: int) -> dict:
+    """A monthly donation's renewal as Stripe reports it: the invoice, its payment, then a refund."""
+    return {
+        "invoice": events.invoice(monthly, "invoice.paid", "in_renewal", created=NOW - 100),
+        "link": events.invoice_payment("in_renewal", 1000, created=NOW - 99),
+        "refund": events.charge_refunded("pi_in_renewal", 1000, refunded),
+    }
+
+
+@pytest.mark.parametrize("refunded", [1000, 400], ids=["full", "partial"])
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("invoice", "link", "refund"),
+        ("invoice", "refund", "link"),
+        ("refund", "invoice", "link"),
+        ("refund", "link", "invoice"),
+        ("link", "refund", "invoice"),
+        ("link", "invoice", "refund"),
+    ],
+    ids="-".join,
+)
+def test_a_refunded_renewal_is_recorded_whatever_the_order(client, webhook_secret, monthly, order, refunded):
+    events.send(client, events.checkout_completed(monthly, created=NOW - 3000))
+    renewal = renewal_events(monthly, refunded)
+    for name in order:
+        assert events.send(client, renewal[name]).status_code == 200
+
+    assert state(monthly) == (Donation.Status.ACTIVE, [(1000, "succeeded", 0), (1000, "succeeded", refunded)])
+    renewal_payment = monthly.payments.get(stripe_invoice="in_renewal")
+    assert renewal_payment.stripe_payment_intent == "pi_in_renewal"
+    assert renewal_payment.stripe_charge == "ch_pi_in_renewal"
+    assert monthly.paid_total() == 2000 - refunded
+    assert Campaign.objects.with_raised().get().raised == 2000 - refunded
+    assert not StripeEvent.objects.filter(outcome="waiting").exists()
+
+
+def test_a_monthly_donation_refunded_in_full_is_refunded_not_active(client, webhook_secret, monthly):
+    completed = events.checkout_completed(monthly, created=NOW - 3000)
+    first_invoice = completed["data"]["object"]["invoice"]
+    # The refund comes before anything else: it names only a PaymentIntent nobody knows yet.
+    assert events.send(client, events.charge_refunded(f"pi_{first_invoice}", 1000, 1000)).json() == {
+        "received": True,
+        "outcome": "waiting",
+    }
+    events.send(client, completed)
+    assert state(monthly) == (Donation.Status.ACTIVE, [(1000, "succeeded", 0)])
+    events.send(client, events.invoice_payment(first_invoice, 1000, created=NOW - 2999))
+
+    assert state(monthly) == (Donation.Status.REFUNDED, [(1000, "succeeded", 1000)])
+    assert Campaign.objects.with_raised().get().raised == 0
+    # Ending the subscription afterwards does not hide that the money went back.
+    events.send(client, events.subscription(monthly, "customer.subscription.deleted", "canceled"))
+    assert state(monthly)[0] == Donation.Status.REFUNDED
+
+
+def test_a_renewal_paid_after_a_full_refund_makes_the_donation_active_again(client, webhook_secret, monthly):
+    completed = events.checkout_completed(monthly, created=NOW - 3000)
+    first_invoice = completed["data"]["object"]["invoice"]
+    events.send(client, completed)
+    events.send(client, events.invoice_payment(first_invoice, 1000, created=NOW - 2999))
+    events.send(client, events.charge_refunded(f"pi_{first_invoice}", 1000, 1000))
+    assert state(monthly)[0] == Donation.Status.REFUNDED
+
+    events.send(client, events.invoice(monthly, "invoice.paid", "in_next", created=NOW))
+    assert state(monthly) == (Donation.Status.ACTIVE, [(1000, "succeeded", 1000), (1000, "succeeded", 0)])
+
+
+def test_a_partly_refunded_monthly_donation_stays_active(client, webhook_secret, monthly):
+    completed = events.checkout_completed(monthly, created=NOW - 3000)
+    first_invoice = completed["data"]["object"]["invoice"]
+    events.send(client, completed)
+    events.send(client, events.invoice_payment(first_invoice, 1000, created=NOW - 2999))
+    events.send(client, events.charge_refunded(f"pi_{first_invoice}", 1000, 300))
+    assert state(monthly) == (Donation.Status.ACTIVE, [(1000, "succeeded", 300)])
+
+
+def test_an_invoice_payment_made_outside_stripe_is_ignored(client, webhook_secret, monthly):
+    payload = events.invoice_payment("in_elsewhere", 1000)
+    payload["data"]["object"]["payment"] = {"type": "payment_record", "payment_record": "prec_1"}
+    assert events.send(client, payload).json() == {"received": True, "outcome": "ignored"}
+
+
+def test_a_link_for_a_payment_that_a_keyed_refund_recorded_first_merges_them(client, webhook_secret, monthly):
+    completed = events.checkout_completed(monthly, created=NOW - 3000)
+    first_invoice = completed["data"]["object"]["invoice"]
+    events.send(client, completed)
+    keyed = events.charge_refunded(
+        f"pi_{first_invoice}", 1000, 1000, metadata={"masthead_donation": monthly.key}
+    )
+    events.send(client, keyed)
+    assert len(state(monthly)[1]) == 2  # the refund could not tell which payment it was
+
+    events.send(client, events.invoice_payment(first_invoice, 1000))
+    assert state(monthly) == (Donation.Status.REFUNDED, [(1000, "succeeded", 1000)])
