@@ -142,14 +142,25 @@ class CampaignIndexView(IndexView):
 
 
 class CampaignDeleteView(DeleteView):
-    def form_valid(self, form):
+    """A campaign with donations is never deleted: asking (GET) or confirming (POST) leads back to its
+    edit page with the reason; one without donations is deleted as usual."""
+
+    def kept(self):
+        messages.error(
+            self.request,
+            _("This campaign has donations, so it stays on record. Set an end date to close it."),
+        )
+        return redirect(self.edit_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
         if self.object.donations.exists():
-            messages.error(
-                self.request,
-                _("This campaign has donations, so it stays on record. Set an end date to close it."),
-            )
-            return redirect(self.edit_url_name, self.object.pk)
-        return super().form_valid(form)
+            return self.kept()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.object.donations.exists():
+            return self.kept()
+        return super().post(request, *args, **kwargs)
 
 
 class CampaignViewSet(ModelViewSet):

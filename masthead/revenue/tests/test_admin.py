@@ -182,9 +182,20 @@ def test_the_dashboard_says_how_to_set_up_payments(admin_client, no_keys):
 
 
 def test_a_campaign_with_donations_cannot_be_deleted(admin_client, ledger, campaign):
-    response = admin_client.post(f"/admin/revenue/campaigns/delete/{campaign.pk}/")
-    assert response.status_code in (200, 302, 403)
-    assert Campaign.objects.filter(pk=campaign.pk).exists()
+    url = f"/admin/revenue/campaigns/delete/{campaign.pk}/"
+    edit = f"/admin/revenue/campaigns/edit/{campaign.pk}/"
+    reason = "This campaign has donations, so it stays on record. Set an end date to close it."
+    for method in (admin_client.get, admin_client.post):  # asking and confirming both lead back
+        response = method(url)
+        assert (response.status_code, response["Location"]) == (302, edit)
+        assert reason in admin_client.get(edit).content.decode()
+        assert Campaign.objects.filter(pk=campaign.pk).exists()
+
+    quiet = CampaignFactory(name="Quiet fund")
+    assert "Yes, delete" in admin_client.get(f"/admin/revenue/campaigns/delete/{quiet.pk}/").content.decode()
+    response = admin_client.post(f"/admin/revenue/campaigns/delete/{quiet.pk}/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/revenue/campaigns/")
+    assert not Campaign.objects.filter(pk=quiet.pk).exists()
 
 
 def test_a_refunded_monthly_donation_shows_as_refunded_with_its_subscription(
