@@ -95,7 +95,25 @@ class RevenueSettingsForm(MoneyFieldsForm):
 
 
 class CampaignForm(MoneyFieldsForm):
+    """A campaign's goal and its progress bar count payments in the campaign's currency, and readers
+    pay in the site's currency (Reader revenue settings): the two must be the same."""
+
     money_fields = ("goal_amount",)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        code = cleaned.get("currency")
+        accepted = site_currencies()
+        if code and code not in accepted:
+            self.add_error(
+                "currency",
+                _(
+                    "Donations are taken in %(site)s (Settings → Reader revenue settings), so a campaign "
+                    "in %(campaign)s would never show any progress. Choose %(site)s."
+                )
+                % {"site": " or ".join(c.upper() for c in sorted(accepted)), "campaign": code.upper()},
+            )
+        return cleaned
 
     def initial_currency(self) -> str:
         if not self.instance.pk and "currency" not in self.initial:
@@ -103,3 +121,13 @@ class CampaignForm(MoneyFieldsForm):
 
             self.initial["currency"] = default_revenue_settings().currency
         return super().initial_currency()
+
+
+def site_currencies() -> set[str]:
+    """The currencies readers pay in: each site's revenue settings (the default site's if none is saved)."""
+    from .configuration import default_revenue_settings
+    from .models import RevenueSettings
+
+    return set(RevenueSettings.objects.values_list("currency", flat=True)) or {
+        default_revenue_settings().currency
+    }

@@ -108,26 +108,49 @@ def test_a_viewer_lists_but_does_not_export(client, django_user_model, ledger):
     assert viewer.get("/admin/revenue/export/").status_code in (302, 403)
 
 
+def campaign_form(**changes) -> dict:
+    data = {
+        "name": "Frontline fund",
+        "slug": "frontline-fund",
+        "description": "",
+        "goal_amount": "25000.50",
+        "currency": "usd",
+        "starts_at": "2026-01-01 09:00",
+        "ends_at": "",
+        "show_banner": "on",
+        "banner_text": "",
+        "banner_dismiss_days": "7",
+    }
+    return {**data, **changes}
+
+
 def test_campaign_goal_is_typed_in_the_main_unit(admin_client, revenue):
-    response = admin_client.post(
-        "/admin/revenue/campaigns/new/",
-        {
-            "name": "Frontline fund",
-            "slug": "frontline-fund",
-            "description": "",
-            "goal_amount": "25000.50",
-            "currency": "usd",
-            "starts_at": "2026-01-01 09:00",
-            "ends_at": "",
-            "show_banner": "on",
-            "banner_text": "",
-            "banner_dismiss_days": "7",
-        },
-    )
+    response = admin_client.post("/admin/revenue/campaigns/new/", campaign_form())
     assert response.status_code == 302, response.content.decode()[-2000:]
     assert Campaign.objects.get(slug="frontline-fund").goal_amount == 2_500_050
     edit = admin_client.get(f"/admin/revenue/campaigns/edit/{Campaign.objects.get().pk}/").content.decode()
     assert 'value="25000.50"' in edit
+
+
+def test_a_campaign_must_be_in_the_currency_readers_pay_in(admin_client, client, webhook_secret, revenue):
+    response = admin_client.post("/admin/revenue/campaigns/new/", campaign_form(currency="eur"))
+    assert response.status_code == 200
+    assert "Donations are taken in USD" in response.content.decode()
+    assert not Campaign.objects.exists()
+
+    assert admin_client.post("/admin/revenue/campaigns/new/", campaign_form()).status_code == 302
+    campaign = Campaign.objects.get()
+    edit = f"/admin/revenue/campaigns/edit/{campaign.pk}/"
+    assert admin_client.post(edit, campaign_form(currency="gbp")).status_code == 200
+    campaign.refresh_from_db()
+    assert campaign.currency == "usd"
+
+    # So the bar counts what readers give: a donation through the site, paid at Stripe.
+    donation = DonationFactory(campaign=campaign, amount=5000, currency=revenue.currency)
+    events.send(client, events.checkout_completed(donation))
+    assert Campaign.objects.with_raised().get().raised == 5000
+    page = admin_client.get("/admin/revenue/campaigns/").content.decode()
+    assert "$50" in page and "$25,000.50" in page
 
 
 def test_campaign_list_shows_what_each_raised(admin_client, ledger):
