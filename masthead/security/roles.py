@@ -22,25 +22,27 @@ PAGE_PERMISSIONS = {
     "Editor": ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
     "Admin": ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
 }
-# Image and document permissions on the root collection.
+# Image and document permissions on the root collection. Wagtail checks
+# image permissions on its own Image model (``wagtailimages.*_image``) even
+# with a custom image model such as core.NewsImage.
 COLLECTION_PERMISSIONS = {
     "Contributor": [
-        "core.add_newsimage",
-        "core.choose_image",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
         "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
     ],
     "Reporter": [
-        "core.add_newsimage",
-        "core.choose_image",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
         "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
     ],
     "Editor": [
-        "core.add_newsimage",
-        "core.change_newsimage",
-        "core.delete_newsimage",
-        "core.choose_image",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.delete_document",
