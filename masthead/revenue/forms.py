@@ -1,11 +1,35 @@
 """The forms readers fill in: a donation, and a partner or advertising inquiry."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masthead.newsletters.proof_of_work import verify_solution
+
 from .models import Campaign, Frequency, PartnerInquiry, RevenueSettings
 from .money import BadAmount, parse_amount
+
+
+class ProofOfWorkField(forms.CharField):
+    """The newsletter signup's proof of work (:mod:`masthead.newsletters.proof_of_work`), on these forms too.
+
+    Required when the newsroom switches it on with ``NEWSLETTER_PROOF_OF_WORK``
+    (one setting for every public form); the page's script fetches a challenge
+    from the newsletters' challenge address and sends its solution as ``altcha``.
+    A solution is good for one form sent.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, max_length=2000, widget=forms.HiddenInput, **kwargs)
+
+    def clean(self, value) -> str:
+        value = super().clean(value)
+        if settings.NEWSLETTER_PROOF_OF_WORK and not verify_solution(value):
+            raise forms.ValidationError(
+                _("Our anti-spam check did not finish. Wait a moment and send again (it needs JavaScript).")
+            )
+        return value
 
 
 class DonationForm(forms.Form):
@@ -26,6 +50,7 @@ class DonationForm(forms.Form):
     )
     other_amount = forms.CharField(required=False, max_length=40)
     campaign = forms.CharField(required=False, max_length=60)
+    altcha = ProofOfWorkField()
 
     def __init__(self, *args, revenue: RevenueSettings, campaigns: list[Campaign], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -103,6 +128,7 @@ class DonationForm(forms.Form):
 class PartnerInquiryForm(forms.ModelForm):
     # Hidden from people (by the stylesheet, the keyboard and screen readers); bots fill it in.
     website = forms.CharField(required=False, max_length=200, label=gettext_lazy("Leave this empty"))
+    altcha = ProofOfWorkField()
 
     class Meta:
         model = PartnerInquiry

@@ -4,7 +4,8 @@ CSRF: the donation box and the partner banner sit on cached public pages,
 which cannot carry a per-reader token (see masthead/newsletters/views.py for
 the same reasoning). ``donate`` and ``partner`` therefore check that a POST
 comes from the site's own pages (``Origin``/``Referer``) and are rate-limited
-per network; ``donate`` only sends the reader on to Stripe. The manage page
+per network, and ask for the newsletter signup's proof of work when
+``NEWSLETTER_PROOF_OF_WORK`` is on; ``donate`` only sends the reader on to Stripe. The manage page
 is private (its address is the key) and uses Django's CSRF token as usual.
 Stripe's webhook is authenticated by its signature.
 """
@@ -74,6 +75,7 @@ def donation_context(request: HttpRequest, form: DonationForm | None = None, **e
         "campaigns": campaigns,
         "selected_campaign": form.selected_campaign(),
         "smallest": revenue.money(revenue.minimum_amount),
+        "proof_of_work": settings.NEWSLETTER_PROOF_OF_WORK,
         **extra,
     }
 
@@ -265,7 +267,12 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
 
 
 def partner_context(request: HttpRequest, form: PartnerInquiryForm | None = None, **extra) -> dict:
-    return {"revenue": revenue_settings_for(request), "partner_form": form or PartnerInquiryForm(), **extra}
+    return {
+        "revenue": revenue_settings_for(request),
+        "partner_form": form or PartnerInquiryForm(),
+        "proof_of_work": settings.NEWSLETTER_PROOF_OF_WORK,
+        **extra,
+    }
 
 
 @csrf_exempt

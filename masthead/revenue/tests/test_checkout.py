@@ -8,8 +8,10 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from lxml import html
 
 from masthead.articles.tests.factories import ArticleFactory, AuthorFactory, SectionFactory, hours_ago
+from masthead.newsletters import proof_of_work
 from masthead.revenue.models import Donation
 
 from .factories import CampaignFactory
@@ -181,3 +183,27 @@ def test_thanks_page_shows_what_webhooks_recorded_and_changes_nothing(client, re
     donation.refresh_from_db()
     assert donation.status == Donation.Status.STARTED
     assert client.get("/support/thanks/nonsense/").status_code == 404
+
+
+def test_the_newsletter_proof_of_work_guards_donations_when_switched_on(
+    client, fake_stripe, revenue, campaign, settings
+):
+    settings.NEWSLETTER_PROOF_OF_WORK = True
+    settings.NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 2000
+    article = ArticleFactory(
+        parent=SectionFactory(title="City", slug="city"), authors=[AuthorFactory()], published_at=hours_ago(1)
+    )
+    page = html.fromstring(client.get(article.url).content)
+    [form] = page.xpath("//form[@class='revenue-form']")
+    assert form.get("data-revenue-challenge") == "/newsletters/challenge/"
+    assert form.xpath(".//input[@type='hidden'][@name='altcha']")
+
+    refused = donate(client, frequency="once", preset_once="2500")
+    assert refused.status_code == 400 and "anti-spam check" in refused.content.decode()
+    assert not Donation.objects.exists() and not fake_stripe.calls("POST", "/v1/checkout/sessions")
+
+    solution = proof_of_work.solve(client.get("/newsletters/challenge/").json())
+    response = donate(client, frequency="once", preset_once="2500", altcha=solution)
+    assert response.status_code == 303 and response["Location"].startswith(f"{fake_stripe.url}/pay/")
+    assert Donation.objects.count() == 1
+    assert donate(client, frequency="once", preset_once="2500", altcha=solution).status_code == 400

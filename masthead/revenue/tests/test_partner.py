@@ -2,7 +2,9 @@
 
 import pytest
 from django.core import mail
+from lxml import html
 
+from masthead.newsletters import proof_of_work
 from masthead.revenue.models import PartnerInquiry
 
 GOOD = {
@@ -61,3 +63,31 @@ def test_one_address_cannot_flood_the_inbox(client, partner_address, settings):
     client.post("/support/partner/", GOOD)
     client.post("/support/partner/", GOOD)
     assert PartnerInquiry.objects.count() == 1
+
+
+def test_the_newsletter_proof_of_work_guards_the_partner_form_when_switched_on(
+    client, partner_address, settings, django_capture_on_commit_callbacks
+):
+    page = html.fromstring(client.get("/support/partner/").content)
+    assert not page.xpath("//form[@data-revenue-challenge]")  # off: no work asked of readers
+    settings.NEWSLETTER_PROOF_OF_WORK = True
+    settings.NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 2000
+    page = html.fromstring(client.get("/support/partner/").content)
+    [form] = page.xpath("//form[@data-revenue-challenge='/newsletters/challenge/']")
+    assert form.xpath(".//input[@type='hidden'][@name='altcha']")
+    assert page.xpath("//script[contains(@src, 'js/revenue.js')]")
+
+    refused = client.post("/support/partner/", GOOD)
+    assert refused.status_code == 400 and "anti-spam check" in refused.content.decode()
+    forged = proof_of_work.solve({**proof_of_work.create_challenge(), "signature": "0" * 64})
+    assert client.post("/support/partner/", {**GOOD, "altcha": forged}).status_code == 400
+    assert not PartnerInquiry.objects.exists()
+
+    solution = proof_of_work.solve(client.get("/newsletters/challenge/").json())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/support/partner/", {**GOOD, "altcha": solution})
+    assert response.status_code == 200 and "Your message is with our team" in response.content.decode()
+    assert PartnerInquiry.objects.count() == 1 and len(mail.outbox) == 1
+    # A solved challenge is good for one message.
+    again = client.post("/support/partner/", {**GOOD, "altcha": solution})
+    assert again.status_code == 400 and PartnerInquiry.objects.count() == 1
