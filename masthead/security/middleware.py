@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from .csp import current_nonce
+from .limits import check_request_limits
 
 ADMIN_PREFIX = "/admin/"
 
@@ -19,6 +20,9 @@ class SecurityHeadersMiddleware:
     - ``Permissions-Policy`` turns off browser features the site never uses.
     - While a request is handled, its CSP nonce is available to templates
       rendered without the request (form widgets), see ``csp.nonce_attribute``.
+    - Once the URL is resolved, readers' endpoints are held to their rate and
+      body-size limits (``limits.check_request_limits``): 429 or 413 pages,
+      which get this middleware's headers like any other answer.
 
     Must come after ``ContentSecurityPolicyMiddleware`` and
     ``XFrameOptionsMiddleware`` in ``MIDDLEWARE`` so its headers are set first.
@@ -39,3 +43,6 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Permissions-Policy", settings.MASTHEAD_PERMISSIONS_POLICY)
         return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        return check_request_limits(request, view_kwargs)
