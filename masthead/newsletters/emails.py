@@ -17,6 +17,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core.mail import DNS_NAME, EmailMultiAlternatives, mailers
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
@@ -31,7 +32,7 @@ from masthead.core.models import NewsroomSettings
 
 from .mime import PreparedPart
 from .models import Issue, NewsletterList, Subscriber
-from .pipelining import ConnectionBroke, Transaction, send_pipelined, send_transactions
+from .pipelining import ConnectionBroke, Journal, NoJournal, Transaction, send_pipelined, send_transactions
 from .tokens import ManageTokens, confirmation_token, manage_token
 
 UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-LINK"
@@ -301,11 +302,22 @@ def deliver(
 
 
 # The server answered, refusing this one message: it was certainly not sent.
-REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
+# (An email provider through anymail refuses a recipient with
+# AnymailRecipientsRefused; AnymailInvalidAddress is a ValueError.)
+REFUSED = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+    ValueError,
+    AnymailRecipientsRefused,
+)
 
 
 def deliver_many(
-    connection, rendered: RenderedIssue, recipients: Iterable[tuple[int, str, str]]
+    connection,
+    rendered: RenderedIssue,
+    recipients: Iterable[tuple[int, str, str]],
+    journal: Journal | None = None,
 ) -> Iterator[tuple[int, Exception | None]]:
     """Send each (delivery id, address, key) its copy over one open connection.
 
@@ -313,11 +325,15 @@ def deliver_many(
     id, error) for each it refused. Raises ``ConnectionBroke`` when the
     connection fails: of the copies not yielded, only the one it names may
     have arrived. Over SMTP the copies are pipelined, one round trip each.
+    ``journal`` hears of each copy going out (see ``journal.py``).
     """
+    journal = journal or NoJournal()
     if not isinstance(connection, SMTPBackend):
         for pk, email, key in recipients:
             try:
+                journal.started(pk)
                 deliver(connection, rendered, email, key, delivery_id=pk)
+                journal.written(pk)
             except REFUSED as error:
                 yield pk, error
             except Exception as error:
@@ -337,7 +353,7 @@ def deliver_many(
         Transaction(pk, to, rendered.mime_for(email, key, delivery_id=pk, to=to))
         for pk, email, key, to in sendable
     )
-    yield from send_transactions(connection.connection, rendered.envelope_sender, transactions)
+    yield from send_transactions(connection.connection, rendered.envelope_sender, transactions, journal)
 
 
 def issue_context(issue: Issue, newsroom: NewsroomSettings) -> dict:

@@ -12,7 +12,7 @@ exceptions ``smtplib.SMTP.sendmail`` raises, so callers handle both alike.
 import re
 import smtplib
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 LEADING_DOT = re.compile(rb"(?m)^\.")
 
@@ -21,6 +21,22 @@ class Transaction(NamedTuple):
     key: object  # the caller's name for this message, returned with its outcome
     recipient: str
     message: bytes  # CRLF line ends, 7-bit
+
+
+class Journal(Protocol):
+    """Told when a message's content starts to go out and when the socket has taken it all."""
+
+    def started(self, key: object) -> None: ...
+
+    def written(self, key: object) -> None: ...
+
+
+class NoJournal:
+    def started(self, key: object) -> None:
+        pass
+
+    def written(self, key: object) -> None:
+        pass
 
 
 class ConnectionBroke(Exception):
@@ -70,21 +86,23 @@ def send_pipelined(smtp: smtplib.SMTP, sender: str, recipient: str, message: byt
 
 
 def send_transactions(
-    smtp: smtplib.SMTP, sender: str, transactions: Iterable[Transaction]
+    smtp: smtplib.SMTP, sender: str, transactions: Iterable[Transaction], journal: Journal | None = None
 ) -> Iterator[tuple[object, Exception | None]]:
     """Send each message, yielding (key, None) when the server took it, (key, error) when it refused.
 
     Raises ``ConnectionBroke`` if the connection fails; the messages not
     yielded were not delivered, except perhaps the one it names. A 421
     reply (the server is closing) is yielded as a refusal and then raised.
+    ``journal`` hears of each message's content going out (see ``journal.py``).
     """
+    journal = journal or NoJournal()
     try:
         smtp.ehlo_or_helo_if_needed()
         pipelining = smtp.has_extn("pipelining")
     except (OSError, smtplib.SMTPException) as error:
         raise ConnectionBroke(None, error) from error
     if not pipelining:
-        yield from one_at_a_time(smtp, sender, transactions)
+        yield from one_at_a_time(smtp, sender, transactions, journal)
         return
     upcoming = iter(transactions)
     current = next(upcoming, None)
@@ -93,7 +111,12 @@ def send_transactions(
     resets = 0  # RSETs sent after a refusal, whose replies come before the next envelope's
     try:
         while outgoing:
-            smtp.send(outgoing)
+            if in_flight is not None:  # its content is in ``outgoing``
+                journal.started(in_flight.key)
+                smtp.send(outgoing)
+                journal.written(in_flight.key)
+            else:
+                smtp.send(outgoing)
             outgoing = b""
             if in_flight is not None:
                 code, reply = smtp.getreply()
@@ -132,12 +155,14 @@ def send_transactions(
 
 
 def one_at_a_time(
-    smtp: smtplib.SMTP, sender: str, transactions: Iterable[Transaction]
+    smtp: smtplib.SMTP, sender: str, transactions: Iterable[Transaction], journal: Journal
 ) -> Iterator[tuple[object, Exception | None]]:
     """For a server without PIPELINING: ``sendmail``, one message after the other."""
     for transaction in transactions:
         try:
+            journal.started(transaction.key)
             smtp.sendmail(sender, [transaction.recipient], transaction.message)
+            journal.written(transaction.key)
         except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
             yield transaction.key, error
             if closes_connection(error):

@@ -1,21 +1,22 @@
 """Sending an issue to its list: claim a batch, send it over one connection, record each copy.
 
-Exactly-once is impossible over SMTP: a worker can die after the server
-accepted a message and before anything recorded it. Masthead chooses *at
-most once*, so no reader ever gets an issue twice:
+No reader may get an issue twice, and a crash should cost nobody their copy:
 
 1. A sender claims a batch of recipients by inserting one ``Delivery`` row per
    recipient (status ``sending``). The row is unique per (issue, subscriber),
    so two senders, or a sender after a restart, can never claim the same
    reader twice; the claim is committed before anything is sent.
-2. It sends the batch over one connection, then records each row as ``sent``
-   or ``failed`` (the server refused it).
+2. It sends the batch over its connections, writing to the batch's journal
+   (``journal.py``) as each copy goes out, then records each row as ``sent``
+   or ``failed`` (the server refused it) and removes the journal.
 3. If the worker dies in between, its rows stay ``sending``. The clock's
    check (``check_issues``) notices the issue has made no progress for
-   ``NEWSLETTER_STALE_SECONDS``, marks those rows ``unknown`` and starts new
-   senders, which carry on with the readers nobody claimed. ``unknown`` rows
-   are reported in the admin and never sent again: at most one batch per
-   crash may miss the issue, and nobody gets it twice.
+   ``NEWSLETTER_STALE_SECONDS`` and settles the batch from its journal
+   (``settle_abandoned``): copies handed over whole are sent, copies that
+   never left are released for the next sender, and a copy the worker died
+   while handing over is ``unknown``: reported in the admin, never sent
+   again. Exactly-once is impossible over SMTP in that one moment; Masthead
+   then chooses *at most once*.
 4. An editor may choose to send the unknown copies again
    (``resend_unknown``), accepting that readers whose copy did arrive get
    a second one. Every copy keeps its Message-ID across attempts.
@@ -34,6 +35,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from .emails import RenderedIssue, deliver_many, mailer, render_issue
+from .journal import Journal, forget, read_journal
 from .models import Delivery, Issue, Subscriber, Subscription
 from .pipelining import ConnectionBroke
 
@@ -180,7 +182,9 @@ class ChunkOutcome:
     lost: str = ""
 
 
-def send_chunk(rendered: RenderedIssue, chunk: list[Recipient], connection=None) -> ChunkOutcome:
+def send_chunk(
+    rendered: RenderedIssue, chunk: list[Recipient], connection=None, journal: Journal | None = None
+) -> ChunkOutcome:
     """Send part of a batch over one connection, touching no database (it may run in a thread).
 
     A message the server refused is *failed*. If the connection breaks,
@@ -195,7 +199,7 @@ def send_chunk(rendered: RenderedIssue, chunk: list[Recipient], connection=None)
     answered = set()
     try:
         connection.open()
-        for pk, error in deliver_many(connection, rendered, chunk):
+        for pk, error in deliver_many(connection, rendered, chunk, journal):
             answered.add(pk)
             if error is None:
                 outcome.sent.append(pk)
@@ -238,21 +242,25 @@ class Mailers:
             ThreadPoolExecutor(self.count, thread_name_prefix="newsletter-smtp") if self.count > 1 else None
         )
 
-    def send(self, rendered: RenderedIssue, claimed: list[Recipient]) -> list[ChunkOutcome]:
+    def send(
+        self, rendered: RenderedIssue, claimed: list[Recipient], journal: Journal | None = None
+    ) -> list[ChunkOutcome]:
         """Send a claimed batch, split over the connections side by side."""
         used = min(self.count, len(claimed))
         chunks = [claimed[i::used] for i in range(used)]
         if self.threads is None:
-            return [self.send_chunk(rendered, 0, chunks[0])]
-        return list(self.threads.map(partial(self.send_chunk, rendered), range(used), chunks))
+            return [self.send_chunk(rendered, journal, 0, chunks[0])]
+        return list(self.threads.map(partial(self.send_chunk, rendered, journal), range(used), chunks))
 
-    def send_chunk(self, rendered: RenderedIssue, index: int, chunk: list[Recipient]) -> ChunkOutcome:
+    def send_chunk(
+        self, rendered: RenderedIssue, journal: Journal | None, index: int, chunk: list[Recipient]
+    ) -> ChunkOutcome:
         reused = self.open[index] is not None
         connection = self.open[index] or mailer()
-        outcome = send_chunk(rendered, chunk, connection)
+        outcome = send_chunk(rendered, chunk, connection, journal)
         if outcome.lost and reused and len(outcome.untried) == len(chunk):
             connection = mailer()  # the old one had gone stale: nothing was tried on it
-            outcome = send_chunk(rendered, chunk, connection)
+            outcome = send_chunk(rendered, chunk, connection, journal)
         self.open[index] = None if outcome.lost else connection
         return outcome
 
@@ -287,16 +295,23 @@ def send_batch(
     """
     # Resolve the URLs, the signing key and the encoded parts once, before the threads start.
     rendered.link_patterns, rendered.tokens, rendered.parts, rendered.envelope_sender  # noqa: B018
-    if mailers is None:
-        with Mailers(connections) as own:
-            outcomes = own.send(rendered, claimed)
-    else:
-        outcomes = mailers.send(rendered, claimed)
-    record_outcomes(
-        [pk for o in outcomes for pk in o.sent],
-        [row for o in outcomes for row in o.failed],
-        [row for o in outcomes for row in o.unknown],
-    )
+    batch = Delivery.objects.filter(pk=claimed[0][0]).values_list("batch", flat=True).get()
+    journal = Journal(batch)
+    try:
+        if mailers is None:
+            with Mailers(connections) as own:
+                outcomes = own.send(rendered, claimed, journal)
+        else:
+            outcomes = mailers.send(rendered, claimed, journal)
+        record_outcomes(
+            [pk for o in outcomes for pk in o.sent],
+            [row for o in outcomes for row in o.failed],
+            [row for o in outcomes for row in o.unknown],
+        )
+    except BaseException:
+        journal.close(remove=False)  # the clock's check settles the batch from it
+        raise
+    journal.close()
     untried = [pk for o in outcomes for pk in o.untried]
     if untried:
         Delivery.objects.filter(pk__in=untried, status=Delivery.Status.SENDING).delete()
@@ -394,16 +409,46 @@ def check_issues(now: datetime | None = None) -> dict[str, list[int]]:
                 last_progress_at=now
             ):
                 continue  # another worker's check took it
-            Delivery.objects.filter(
-                issue_id=issue_id, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
-            ).update(
-                status=Delivery.Status.UNKNOWN,
-                error="The worker stopped before recording whether this copy left; it is not sent again.",
+            settle_abandoned(
+                Delivery.objects.filter(
+                    issue_id=issue_id, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
+                )
             )
             if not finish_if_done(issue_id):
                 enqueue_senders(issue_id)
                 resumed.append(issue_id)
     return {"started": started, "resumed": resumed}
+
+
+def settle_abandoned(rows) -> dict[str, int]:
+    """Settle the copies a dead sender claimed, batch by batch, from its journal (see ``journal.py``).
+
+    A copy the socket took whole is sent; one the worker died handing over
+    is unknown; one that never left goes back to the pool for a later
+    sender. A batch whose journal is not on this machine is unknown.
+    Returns how many rows went each way.
+    """
+    counts = {"sent": 0, "unknown": 0, "released": 0}
+    for batch in list(rows.values_list("batch", flat=True).distinct()):
+        claimed = rows.filter(batch=batch)
+        journal = read_journal(batch)
+        if journal is None:
+            counts["unknown"] += claimed.update(
+                status=Delivery.Status.UNKNOWN,
+                error="The worker stopped before recording whether this copy left; it is not sent again.",
+            )
+            continue
+        started, written = journal
+        counts["sent"] += claimed.filter(pk__in=written).update(
+            status=Delivery.Status.SENT, sent_at=timezone.now()
+        )
+        counts["unknown"] += claimed.filter(pk__in=started - written).update(
+            status=Delivery.Status.UNKNOWN,
+            error="The worker stopped while handing this copy to the mail server; it is not sent again.",
+        )
+        counts["released"] += claimed.exclude(pk__in=started | written).delete()[0]
+        transaction.on_commit(partial(forget, batch))
+    return counts
 
 
 def start_sending(issue: Issue) -> bool:
