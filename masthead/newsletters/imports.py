@@ -23,6 +23,10 @@ MAX_NAME_LENGTH = 100
 EMAIL_COLUMNS = ("email address", "email", "e-mail", "email_address", "e-mail address")
 FIRST_NAME_COLUMNS = ("first name", "first_name", "firstname", "fname")
 LAST_NAME_COLUMNS = ("last name", "last_name", "lastname", "lname")
+# Mailchimp exports an audience as three files; the unsubscribed and the
+# cleaned (bounced) members carry the time they left in these columns.
+UNSUBSCRIBED_COLUMNS = ("unsub_time",)
+CLEANED_COLUMNS = ("clean_time",)
 CHUNK = 500
 
 
@@ -32,6 +36,7 @@ class ImportRow:
     email: str
     first_name: str
     last_name: str
+    left: str = ""  # "unsubscribed" or "cleaned" when the file says the reader left
 
 
 @dataclass
@@ -45,6 +50,7 @@ class ImportReport:
     duplicates: list[tuple[int, str, int]] = field(default_factory=list)
     left_earlier: list[tuple[int, str]] = field(default_factory=list)
     erased: list[tuple[int, str]] = field(default_factory=list)
+    left_in_file: list[tuple[int, str]] = field(default_factory=list)
 
 
 def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -78,6 +84,8 @@ def read_rows(data: bytes, report: ImportReport) -> list[ImportRow]:
             return []
         first_at = find_column(header, FIRST_NAME_COLUMNS)
         last_at = find_column(header, LAST_NAME_COLUMNS)
+        unsubscribed_at = find_column(header, UNSUBSCRIBED_COLUMNS)
+        cleaned_at = find_column(header, CLEANED_COLUMNS)
         for values in reader:
             line = reader.line_num
             if not any(v.strip() for v in values):
@@ -111,7 +119,12 @@ def read_rows(data: bytes, report: ImportReport) -> list[ImportRow]:
                 report.duplicates.append((line, email, seen[email]))
                 continue
             seen[email] = line
-            rows.append(ImportRow(line, email, first, last))
+            left = ""
+            if cleaned_at is not None and values[cleaned_at].strip():
+                left = "cleaned"
+            elif unsubscribed_at is not None and values[unsubscribed_at].strip():
+                left = "unsubscribed"
+            rows.append(ImportRow(line, email, first, last, left))
     except csv.Error as error:
         report.errors.append((reader.line_num, _("The file is not valid CSV: %(error)s") % {"error": error}))
     return rows
@@ -124,6 +137,9 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
     opted in elsewhere). Known addresses get the lists added; addresses that
     unsubscribed or were suppressed are reported and left alone, and so are
     addresses whose owners deleted their data (only they can sign up again).
+    Rows the file itself marks as gone (Mailchimp's unsubscribed and cleaned
+    exports) subscribe nobody: a new address is kept as unsubscribed or
+    suppressed, so a later import of an older file cannot add it back.
     """
     report = ImportReport(dry_run=dry_run)
     rows = read_rows(data, report)
@@ -139,10 +155,15 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
     left = {Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.SUPPRESSED}
     erased = ErasedAddress.objects.among(emails)
     to_create, to_subscribe = [], []
+    to_keep_out = []
     for row in rows:
         subscriber = known.get(row.email)
         if row.email in erased:
             report.erased.append((row.line, row.email))
+        elif row.left:
+            report.left_in_file.append((row.line, row.email))
+            if subscriber is None:
+                to_keep_out.append(row)
         elif subscriber is None:
             to_create.append(row)
         elif subscriber.status in left:
@@ -166,6 +187,28 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
                     confirmed_at=now,
                 )
                 for row in to_create
+            ],
+            batch_size=CHUNK,
+        )
+        Subscriber.objects.bulk_create(
+            [
+                Subscriber(
+                    email=row.email,
+                    first_name=row.first_name,
+                    last_name=row.last_name,
+                    source=Subscriber.Source.IMPORT,
+                    created_at=now,
+                    **(
+                        {
+                            "status": Subscriber.Status.SUPPRESSED,
+                            "suppressed_at": now,
+                            "suppression_reason": _("Cleaned in the imported file (the address bounced)"),
+                        }
+                        if row.left == "cleaned"
+                        else {"status": Subscriber.Status.UNSUBSCRIBED, "unsubscribed_at": now}
+                    ),
+                )
+                for row in to_keep_out
             ],
             batch_size=CHUNK,
         )

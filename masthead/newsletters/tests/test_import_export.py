@@ -73,6 +73,41 @@ def test_mailchimp_export_dry_run_then_import(admin_client, daily):
     assert Subscription.objects.filter(newsletter_list=daily).count() == 3
 
 
+def test_mailchimps_unsubscribed_and_cleaned_exports_subscribe_nobody(admin_client, daily):
+    """Mailchimp exports those who left in files of their own, with UNSUB_TIME or CLEAN_TIME."""
+    SubscriberFactory(email="here@example.org", status="confirmed", lists=[daily])
+    unsubscribed = (
+        '"Email Address","First Name","Last Name","UNSUB_TIME","UNSUB_CAMPAIGN_TITLE","UNSUB_REASON"\n'
+        '"gone@example.org","Ivan","","2025-03-02 08:00:00","Morning digest","No longer interested"\n'
+        '"here@example.org","","","2024-01-02 08:00:00","",""\n'
+    )
+    cleaned = (
+        '"Email Address","First Name","CLEAN_TIME","CLEAN_CAMPAIGN_TITLE"\n'
+        '"dead@example.org","","2025-04-01",""\n'
+    )
+
+    response = upload(admin_client, unsubscribed, [daily], dry_run=True)
+    assert "Line 2: gone@example.org" in report_text(response)
+    assert "0 new subscribers would be added" in report_text(response)
+    assert not Subscriber.objects.filter(email="gone@example.org").exists()
+
+    upload(admin_client, unsubscribed, [daily], dry_run=False)
+    upload(admin_client, cleaned, [daily], dry_run=False)
+    gone = Subscriber.objects.get(email="gone@example.org")
+    assert gone.status == "unsubscribed" and not gone.subscriptions.exists()
+    dead = Subscriber.objects.get(email="dead@example.org")
+    assert dead.status == "suppressed" and not dead.subscriptions.exists()
+    # Someone who signed up here again since leaving Mailchimp stays as they are.
+    assert Subscriber.objects.get(email="here@example.org").status == "confirmed"
+
+    # An older export that still lists them as subscribed cannot bring them back.
+    upload(
+        admin_client, "\n".join([MAILCHIMP_HEADER, mailchimp_row("gone@example.org")]) + "\n", [daily], False
+    )
+    gone.refresh_from_db()
+    assert gone.status == "unsubscribed" and not gone.subscriptions.exists()
+
+
 def test_bad_rows_are_reported_and_nothing_is_imported(admin_client, daily):
     content = "\n".join(
         [
