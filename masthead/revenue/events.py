@@ -81,7 +81,21 @@ def record_event(event: dict, replay: bool = True) -> str:
 
     ``event`` is Stripe's JSON as a dict. Raises KeyError, TypeError or
     ValueError (and stores nothing) for an event without the fields its type has.
+
+    An event that has to wait is tried once more after it is stored: the event
+    it waits for may have committed meanwhile in a parallel request, whose
+    replay ran before this one was stored. One of the two then sees the other.
     """
+    outcome = apply_event(event, replay)
+    if outcome == Outcome.WAITING and replay:
+        try:
+            outcome = apply_event(event, replay)
+        except Duplicate:
+            outcome = Outcome.APPLIED  # a parallel request's replay applied it in between
+    return outcome
+
+
+def apply_event(event: dict, replay: bool) -> str:
     event_id, event_type, created = event["id"], event["type"], event["created"]
     if not isinstance(event_id, str) or not isinstance(event_type, str) or not 0 < len(event_id) <= 255:
         raise ValueError("event id and type must be strings (ids of at most 255 characters)")
