@@ -74,6 +74,29 @@ def body_limits() -> dict[str, int]:
     return getattr(settings, "MASTHEAD_REQUEST_BODY_LIMITS", DEFAULT_BODY_LIMITS)
 
 
+# Where a reverse proxy in front of Masthead connects from: this machine, or
+# a private network (containers, a load balancer in the same network).
+PROXY_NETWORKS = [
+    ipaddress.ip_network(n)
+    for n in ("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+]
+
+
+def behind_unnamed_proxy(request: HttpRequest) -> bool:
+    """A request from a proxy's address with no header naming the reader (``NEWSLETTER_CLIENT_IP_HEADER``).
+
+    Every reader would share that one address, so a per-network limit would
+    throttle them all at once: such requests are not limited per network.
+    """
+    if settings.NEWSLETTER_CLIENT_IP_HEADER:
+        return False
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(address in network for network in PROXY_NETWORKS)
+
+
 def limit_key(request: HttpRequest, view_name: str, limit: RateLimit, view_kwargs: dict) -> str:
     from masthead.newsletters.signup import client_network
 
@@ -103,6 +126,8 @@ def check_request_limits(request: HttpRequest, view_kwargs: dict) -> HttpRespons
             return too_large(request, most)
     limit = rate_limits().get(view_name)
     if limit is None:
+        return None
+    if limit.per == "network" and behind_unnamed_proxy(request):
         return None
     from masthead.newsletters.signup import within_limit
 
