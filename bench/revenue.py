@@ -1,18 +1,24 @@
 """Stripe webhook throughput of Masthead's reader revenue, over HTTP, on SQLite and PostgreSQL.
 
 For each database it migrates a throw-away newsroom, creates ``--donations``
-donations whose checkout was opened (as the donate view stores them), serves
-the site with granian under the production settings, and posts Stripe events
-to /support/stripe/webhook/, signed with the stripe library's own scheme,
-from ``--concurrency`` threads: one ``checkout.session.completed`` per
-donation, a repeated delivery of every fifth, and a refund of every tenth.
-It prints events per second and latency, and checks the outcome: exactly one
-payment per donation, refunds applied, duplicates recognised.
+donations whose checkout was opened (as the donate view stores them), every
+fourth of them monthly, serves the site with granian under the production
+settings, and posts Stripe events to /support/stripe/webhook/, signed with the
+stripe library's own scheme, from ``--concurrency`` threads: one
+``checkout.session.completed`` per donation, a repeated delivery of every
+fifth, a full refund of every tenth, and last the ``invoice_payment.paid``
+of each monthly one (so a refunded monthly donation's refund waits for it,
+as it may in production, and is applied when it comes).
+It prints events per second and latency, and checks the outcome against what
+was sent: every answer a 200, every repeated delivery answered as a duplicate,
+exactly one payment per donation, the refunds applied, and one stored event
+per event id (none left waiting).
 
     .venv/bin/python bench/revenue.py [--donations 2000] [--concurrency 8] [--workers 2]
         [--databases sqlite,postgres] [--postgres-url postgres://postgres@127.0.0.1:5432/masthead_revenue_bench]
 
-It prints figures; it is a measurement, not a pass/fail test.
+It prints figures, and exits 1 when any outcome differs from what was sent
+(it prints which), so a run can gate a change.
 """
 
 from __future__ import annotations
@@ -39,8 +45,9 @@ django.setup()
 from masthead.revenue.models import Donation
 n = int(sys.argv[1])
 Donation.objects.bulk_create(
-    [Donation(amount=1000 + i % 7 * 500, currency="usd", frequency="once", key=f"bench{i:08d}",
-              stripe_checkout_session=f"cs_bench_{i}") for i in range(n)], batch_size=1000)
+    [Donation(amount=1000 + i % 7 * 500, currency="usd", frequency="month" if i % 4 == 2 else "once",
+              key=f"bench{i:08d}", stripe_checkout_session=f"cs_bench_{i}") for i in range(n)],
+    batch_size=1000)
 print(json.dumps({"created": n}))
 """
 
@@ -50,19 +57,31 @@ django.setup()
 from masthead.revenue.models import Donation, Payment, StripeEvent
 print(json.dumps({
     "paid": Donation.objects.filter(status="paid").count(),
+    "active": Donation.objects.filter(status="active").count(),
     "refunded": Donation.objects.filter(status="refunded").count(),
     "payments": Payment.objects.count(),
-    "events": StripeEvent.objects.count(),
+    "events_stored": StripeEvent.objects.count(),
+    "events_applied": StripeEvent.objects.filter(outcome="applied").count(),
+    "events_waiting": StripeEvent.objects.filter(outcome="waiting").count(),
 }))
 """
 
 
+def is_monthly(i: int) -> bool:
+    return i % 4 == 2
+
+
+def is_refunded(i: int) -> bool:
+    return i % 10 == 0
+
+
 def events_for(n: int) -> list[dict]:
     now = int(time.time())
-    events, duplicates, refunds = [], [], []
+    events, duplicates, refunds, links = [], [], [], []
     for i in range(n):
         amount = 1000 + i % 7 * 500
         key = f"bench{i:08d}"
+        monthly = is_monthly(i)
         completed = {
             "id": f"evt_bench_c{i}",
             "object": "event",
@@ -72,7 +91,7 @@ def events_for(n: int) -> list[dict]:
                 "object": {
                     "id": f"cs_bench_{i}",
                     "object": "checkout.session",
-                    "mode": "payment",
+                    "mode": "subscription" if monthly else "payment",
                     "payment_status": "paid",
                     "amount_total": amount,
                     "currency": "usd",
@@ -80,14 +99,36 @@ def events_for(n: int) -> list[dict]:
                     "customer": f"cus_bench_{i}",
                     "customer_details": {"email": f"reader{i}@example.org", "name": "Bench Reader"},
                     "metadata": {"masthead_donation": key},
-                    "payment_intent": f"pi_bench_{i}",
+                    # A subscription's checkout names its first invoice, not the PaymentIntent.
+                    "payment_intent": None if monthly else f"pi_bench_{i}",
+                    "subscription": f"sub_bench_{i}" if monthly else None,
+                    "invoice": f"in_bench_{i}" if monthly else None,
                 }
             },
         }
         events.append(completed)
+        if monthly:
+            invoice_payment = {
+                "id": f"inpay_bench_{i}",
+                "object": "invoice_payment",
+                "amount_paid": amount,
+                "currency": "usd",
+                "invoice": f"in_bench_{i}",
+                "payment": {"type": "payment_intent", "payment_intent": f"pi_bench_{i}"},
+                "status": "paid",
+            }
+            links.append(
+                {
+                    "id": f"evt_bench_l{i}",
+                    "object": "event",
+                    "type": "invoice_payment.paid",
+                    "created": now,
+                    "data": {"object": invoice_payment},
+                }
+            )
         if i % 5 == 0:
             duplicates.append(completed)
-        if i % 10 == 0:
+        if is_refunded(i):
             charge = {
                 "id": f"ch_bench_{i}",
                 "object": "charge",
@@ -107,15 +148,22 @@ def events_for(n: int) -> list[dict]:
                     "data": {"object": charge},
                 }
             )
-    return events + duplicates + refunds
+    return events + duplicates + refunds + links
 
 
-def post_all(port: int, payloads: list[dict], concurrency: int) -> tuple[list[float], dict[int, int], float]:
-    """Send every event once, ``concurrency`` at a time; latencies (ms), statuses, seconds taken."""
+def post_all(
+    port: int, payloads: list[dict], concurrency: int
+) -> tuple[list[float], dict[int, int], int, float]:
+    """Send every event once, ``concurrency`` at a time.
+
+    Returns latencies (ms), answers per HTTP status, how many were answered as
+    duplicates, and the seconds taken.
+    """
     bodies = [json.dumps(p) for p in payloads]
     lock = threading.Lock()
     latencies: list[float] = []
     statuses: dict[int, int] = {}
+    duplicates = [0]
     position = [0]
 
     def worker() -> None:
@@ -135,11 +183,13 @@ def post_all(port: int, payloads: list[dict], concurrency: int) -> tuple[list[fl
                 headers={"Content-Type": "application/json", "Stripe-Signature": header},
             )
             response = connection.getresponse()
-            response.read()
+            answer = response.read()
             took = (time.perf_counter() - started) * 1000
+            duplicate = response.status == 200 and json.loads(answer).get("duplicate") is True
             with lock:
                 latencies.append(took)
                 statuses[response.status] = statuses.get(response.status, 0) + 1
+                duplicates[0] += duplicate
         connection.close()
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
@@ -148,7 +198,7 @@ def post_all(port: int, payloads: list[dict], concurrency: int) -> tuple[list[fl
         thread.start()
     for thread in threads:
         thread.join()
-    return latencies, statuses, time.perf_counter() - started
+    return latencies, statuses, duplicates[0], time.perf_counter() - started
 
 
 def run_python(env: dict, code: str, *args: str) -> dict:
@@ -216,7 +266,7 @@ def bench_one(database: Database, args: argparse.Namespace) -> dict:
                         raise BenchError(f"granian did not start:\n{tail(log)}") from None
                     time.sleep(0.2)
             payloads = events_for(args.donations)
-            latencies, statuses, seconds = post_all(port, payloads, args.concurrency)
+            latencies, statuses, duplicates, seconds = post_all(port, payloads, args.concurrency)
             outcome = run_python(env, CHECK)
         finally:
             stop(server)
@@ -230,8 +280,32 @@ def bench_one(database: Database, args: argparse.Namespace) -> dict:
         "p50_ms": round(statistics.median(latencies), 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
         "statuses": statuses,
+        "duplicates_answered": duplicates,
         **outcome,
     }
+
+
+def mismatches(result: dict, donations: int) -> list[str]:
+    """What differs from the events sent (see ``events_for``)."""
+    numbers = range(donations)
+    refunds = sum(map(is_refunded, numbers))
+    links = sum(map(is_monthly, numbers))
+    repeated = (donations + 4) // 5
+    stored = donations + refunds + links
+    expected = {
+        "statuses": {200: stored + repeated},
+        "duplicates_answered": repeated,
+        "payments": donations,
+        "paid": sum(not is_monthly(i) and not is_refunded(i) for i in numbers),
+        "active": sum(is_monthly(i) and not is_refunded(i) for i in numbers),
+        "refunded": refunds,
+        "events_stored": stored,
+        "events_applied": stored,
+        "events_waiting": 0,
+    }
+    return [
+        f"{name} {result[name]} (expected {want})" for name, want in expected.items() if result[name] != want
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,19 +324,18 @@ def main(argv: list[str] | None = None) -> int:
             result = bench_one(database, args)
             results.append(result)
             print(json.dumps(result, indent=2), flush=True)
-    expected_refunds = (args.donations + 9) // 10
+    failed = False
     for result in results:
-        exact = (
-            result["payments"] == args.donations
-            and result["refunded"] == expected_refunds
-            and result["paid"] == args.donations - expected_refunds
-        )
+        wrong = mismatches(result, args.donations)
+        failed = failed or bool(wrong)
         print(
             f"{result['database']}: {result['events_per_second']} events/s, p50 {result['p50_ms']} ms, "
-            f"p99 {result['p99_ms']} ms; {result['payments']} payments for {args.donations} donations "
-            f"({'exactly one each' if exact else 'MISMATCH'}), statuses {result['statuses']}"
+            f"p99 {result['p99_ms']} ms; {result['payments']} payments for {args.donations} donations, "
+            f"{result['events']} events sent, {result['events_stored']} stored, "
+            f"{result['duplicates_answered']} duplicates recognised: "
+            + ("as sent" if not wrong else "MISMATCH: " + "; ".join(wrong))
         )
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
