@@ -86,6 +86,23 @@ def confirmation_message(subscriber: Subscriber, lists: list[NewsletterList]) ->
     return message
 
 
+def welcome_message(subscriber: Subscriber) -> EmailMultiAlternatives:
+    """The email a reader gets once, when they confirm: what they will receive and how to change it."""
+    newsroom = default_newsroom()
+    lists = list(
+        NewsletterList.objects.filter(subscriptions__subscriber=subscriber).order_by("name").distinct()
+    )
+    context = {"newsroom": newsroom, "lists": lists, "preferences_url": preferences_url(subscriber)}
+    with translation.override(newsroom.language):
+        subject = _("Welcome to %(newsroom)s") % {"newsroom": newsroom.name}
+        text = render_to_string("newsletters/email/welcome.txt", context)
+        html = render_to_string("newsletters/email/welcome.html", context)
+    sender = lists[0].from_header if lists else settings.DEFAULT_FROM_EMAIL
+    message = EmailMultiAlternatives(subject, text, sender, [subscriber.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
 def smtp_address(address: str) -> str:
     """An address as SMTP carries it: an ASCII mailbox, the domain in IDNA; ValueError otherwise."""
     local, _at, domain = address.rpartition("@")

@@ -119,9 +119,17 @@ def confirm_subscription(email: str, list_ids: list[int]) -> Subscriber | None:
         )
         # The owner opted in again themself: an earlier erasure no longer stands in the way.
         ErasedAddress.objects.matching(subscriber.email).delete()
-        if subscriber.status != Subscriber.Status.CONFIRMED:
-            subscriber.status = Subscriber.Status.CONFIRMED
-            subscriber.confirmed_at = timezone.now()
-            subscriber.confirmation_emails_sent = 0
-            subscriber.save(update_fields=["status", "confirmed_at", "confirmation_emails_sent"])
+        # The conditional update lets one of two confirmations at once through.
+        newly_confirmed = (
+            Subscriber.objects.filter(pk=subscriber.pk)
+            .exclude(status=Subscriber.Status.CONFIRMED)
+            .update(
+                status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(), confirmation_emails_sent=0
+            )
+        )
+        if newly_confirmed:
+            from .tasks import send_welcome
+
+            transaction.on_commit(lambda: send_welcome.enqueue(subscriber.pk))
+    subscriber.refresh_from_db()
     return subscriber

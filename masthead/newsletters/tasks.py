@@ -33,3 +33,17 @@ def send_confirmation(subscriber_id: int, list_ids: list[int]) -> bool:
     with mailer() as connection:
         connection.send_messages([confirmation_message(subscriber, lists)])
     return True
+
+
+@task()
+def send_welcome(subscriber_id: int) -> bool:
+    """Mail a newly confirmed reader what they signed up for and their preferences link."""
+    from .emails import mailer, welcome_message
+    from .models import Subscriber
+
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.CONFIRMED).first()
+    if subscriber is None:
+        return False
+    with mailer() as connection:
+        connection.send_messages([welcome_message(subscriber)])
+    return True
