@@ -122,6 +122,17 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def peak_rss_mib(pid: int) -> float:
+    """The kernel's high-water mark of the process's resident memory (VmHWM), in MiB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        pass
+    return 0.0
+
+
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time a process has used so far (0 once it is gone)."""
     try:
@@ -332,6 +343,8 @@ def main() -> None:
                 status = issue_status(env, workdir, setup["issue"])
                 last_check = time.monotonic()
         finished = time.time()
+        # The sampled peak can miss a short spike; the kernel's high-water mark cannot.
+        peak = [max(p, peak_rss_mib(w.pid)) for p, w in zip(peak, workers, strict=True)]
         cpu_after = [cpu_seconds(w.pid) for w in workers] + [cpu_seconds(sink.pid)]
         loads.append(os.getloadavg()[0])
         state = python(env, PROGRESS.format(pk=setup["issue"]))
@@ -395,6 +408,8 @@ def main() -> None:
         print("sink: not dumped (--no-dump), exactly-once not checked")
     shutil.rmtree(workdir, ignore_errors=True)
     shutil.rmtree(dump_dir, ignore_errors=True)
+    if counts and (once != args.subscribers or state["sent"] != args.subscribers):
+        sys.exit("FAILED: not every subscriber got exactly one copy")
 
 
 if __name__ == "__main__":
