@@ -15,7 +15,7 @@ from masthead.articles.tests.factories import (
     home_page,
     hours_ago,
 )
-from masthead.revenue.models import Donation, RevenueSettings
+from masthead.revenue.models import Donation, PartnerInquiry, RevenueSettings
 from masthead.revenue.tests.factories import CampaignFactory
 from masthead.revenue.tests.fake_stripe import FakeStripe
 
@@ -99,3 +99,27 @@ def test_campaign_banner_shows_and_stays_closed_once_dismissed(page, live_server
     page.goto(live_server.url + "/support/")
     expect(page.locator("[data-revenue-banner]")).to_be_hidden()
     expect(page.locator("[data-revenue-box]")).to_be_visible()
+
+
+def test_with_proof_of_work_on_the_browser_solves_it_for_an_inquiry_and_a_donation(
+    page, live_server, article, fake_stripe, settings
+):
+    settings.NEWSLETTER_PROOF_OF_WORK = True
+    settings.NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 5000
+    page.goto(live_server.url + "/support/partner/")
+    form = page.locator("form.revenue-partner-form")
+    expect(form).to_have_attribute("data-revenue-challenge", "/newsletters/challenge/")
+    form.get_by_label("Name").fill("Taras Melnyk")
+    form.get_by_label("Email").fill("taras@lowlands-bakery.example")
+    form.get_by_label("Message").fill("We would like to sponsor the weekend food page.")
+    form.get_by_role("button", name="Send").click()  # waits for the work, then sends
+    expect(page.get_by_role("status")).to_contain_text("Your message is with our team")
+    assert PartnerInquiry.objects.get().name == "Taras Melnyk"
+
+    page.goto(live_server.url + article.url)
+    box = page.locator("[data-revenue-box]")
+    box.get_by_text("One-time", exact=True).click()
+    box.locator(".revenue-form__amounts--once").get_by_text("$25", exact=True).click()
+    box.get_by_role("button", name="Donate").click()
+    page.wait_for_url(f"{fake_stripe.url}/pay/**")
+    assert Donation.objects.get().amount == 2500
