@@ -31,7 +31,7 @@ from wagtail.models import Site
 from masthead.core.models import NewsroomSettings
 
 from .mime import PreparedPart
-from .models import Issue, NewsletterList, Subscriber
+from .models import Issue, NewsletterList, Subscriber, one_line
 from .pipelining import ConnectionBroke, Journal, NoJournal, Transaction, send_pipelined, send_transactions
 from .tokens import ManageTokens, confirmation_token, manage_token
 
@@ -287,7 +287,7 @@ class RenderedIssue:
 
     @cached_property
     def from_header_encoded(self) -> str:
-        name = self.issue.newsletter_list.sender_name
+        name = one_line(self.issue.newsletter_list.sender_name)
         return formataddr((name, self.from_address), charset="utf-8")
 
 
@@ -412,7 +412,7 @@ def render_issue(issue: Issue) -> RenderedIssue:
     host = urlsplit(base_url()).hostname or "localhost"
     return RenderedIssue(
         issue=issue,
-        subject=issue.subject,
+        subject=one_line(issue.subject),
         from_header=issue.newsletter_list.from_header,
         from_address=issue.newsletter_list.sender_email,
         text=text,

@@ -1,5 +1,6 @@
 """Newsletters: lists, subscribers, issues and the record of every copy sent."""
 
+import re
 import secrets
 import zoneinfo
 from collections.abc import Iterable
@@ -43,6 +44,28 @@ ERASURE_SALT = "masthead.newsletters.erased"
 
 def new_key() -> str:
     return secrets.token_urlsafe(16)
+
+
+LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` fit for an email header: line breaks and other control characters become spaces.
+
+    A line break in a header value would start a header of its own (Bcc:, say).
+    """
+    return LINE_BREAKS.sub(" ", text).strip()
+
+
+def refuse_line_breaks(**fields: str) -> None:
+    """Raise a ValidationError naming each field whose text would break an email header."""
+    errors = {
+        name: _("This goes into the email's headers: keep it on one line.")
+        for name, value in fields.items()
+        if value and one_line(value) != value.strip()
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 class NewsletterList(models.Model):
@@ -130,7 +153,10 @@ class NewsletterList(models.Model):
         from email.headerregistry import Address
 
         local, _at, domain = self.sender_email.rpartition("@")
-        return str(Address(display_name=self.sender_name, username=local, domain=domain))
+        return str(Address(display_name=one_line(self.sender_name), username=local, domain=domain))
+
+    def clean(self) -> None:
+        refuse_line_breaks(sender_name=self.sender_name)
 
     @property
     def period(self) -> timedelta:
@@ -390,6 +416,9 @@ class Issue(ClusterableModel):
 
     def __str__(self) -> str:
         return self.subject
+
+    def clean(self) -> None:
+        refuse_line_breaks(subject=self.subject)
 
     @property
     def is_editable(self) -> bool:

@@ -45,6 +45,33 @@ def test_editor_creates_a_list_with_sender_and_schedule(admin_client, db):
     assert created.from_header == "The Ledger <daily@ledger.example>"
 
 
+def test_a_line_break_in_a_sender_name_or_subject_is_refused(admin_client, daily):
+    """Both go into email headers, where a line break would start a header of its own."""
+    response = admin_client.post(
+        reverse("wagtailsnippets_newsletters_newsletterlist:add"),
+        {
+            "name": "Korvany Weekly",
+            "slug": "weekly-2",
+            "sender_name": "The Ledger\r\nBcc: everyone@example.org",
+            "sender_email": "weekly@ledger.example",
+            "schedule": "weekly",
+            "send_time": "07:00",
+            "weekday": "0",
+            "on_schedule": "send",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 200 and "keep it on one line" in text_of(response)
+    assert not NewsletterList.objects.filter(slug="weekly-2").exists()
+
+    issue = IssueFactory(newsletter_list=daily, subject="Morning digest")
+    data = edit_data(issue, [], subject="Morning\r\nBcc: everyone@example.org")
+    response = admin_client.post(reverse(ISSUE_EDIT, args=[issue.pk]), data)
+    assert response.status_code == 200 and "keep it on one line" in text_of(response)
+    issue.refresh_from_db()
+    assert issue.subject == "Morning digest"
+
+
 def test_subscriber_admin_searches_and_filters_by_list_and_status(admin_client, daily, weekly):
     SubscriberFactory(email="olena@example.org", lists=[daily])
     SubscriberFactory(email="petro@example.org", lists=[weekly])

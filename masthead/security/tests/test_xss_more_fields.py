@@ -207,12 +207,6 @@ def test_a_newsletter_issues_subject_and_intro_are_inert_in_the_email_html(issue
     assert message.subject == "Morning " + PAYLOAD  # a header is text, shown as such by mail clients
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="masthead/newsletters/emails.py writes Subject and From into the raw MIME unchecked: "
-    "a line break in an issue's subject or a list's sender name adds headers. Remove this "
-    "marker once it is fixed (see docs/security.md).",
-)
 def test_a_line_break_in_a_subject_or_sender_name_adds_no_header_to_the_email(db):
     daily = NewsletterListFactory(name="Korvany Daily", sender_name="Ledger\r\nX-Injected-From: 1")
     issue = IssueFactory(newsletter_list=daily, subject="Morning\r\nBcc: someone@example.org")
