@@ -81,7 +81,9 @@ from pages import (
 TOOLS_VENV = REPO / ".tools" / "scan-venv"
 # PyPI package -> its command in the tools venv.
 SCANNERS = {"shcheck": "shcheck.py", "wapiti3": "wapiti"}
-FORWARDED = {"X-Forwarded-Proto": "https"}
+# What the TLS proxy in front of production adds: the scheme, and the reader's
+# address (the production run reads it with NEWSLETTER_CLIENT_IP_HEADER).
+FORWARDED = {"X-Forwarded-Proto": "https", "X-Real-IP": "203.0.113.9"}
 SECURITY_HEADERS = [
     "Strict-Transport-Security",
     "Content-Security-Policy",
@@ -120,10 +122,16 @@ SCAN_SETTINGS = (
 AXES_FAILURE_LIMIT = 1_000_000
 NEWSLETTER_SIGNUPS_PER_IP = (1_000_000, 3600)
 NEWSLETTER_SIGNUPS_PER_ADDRESS = (1_000_000, 3600)
+REVENUE_CHECKOUTS_PER_IP = (1_000_000, 3600)
+REVENUE_INQUIRIES_PER_IP = (1_000_000, 3600)
+REVENUE_INQUIRIES_PER_ADDRESS = (1_000_000, 3600)
+MASTHEAD_REQUEST_RATE_LIMITS = {}
 """
 )
 LOGIN_ATTEMPTS = 6
 SIGNUP_ATTEMPTS = 21
+SEARCH_ATTEMPTS = 61
+OVERSIZED_FORM_BYTES = 65 * 1024
 
 SETTINGS_CODE = """
 import json, django
@@ -139,8 +147,14 @@ WAGTAILIMAGES_EXTENSIONS WAGTAILDOCS_EXTENSIONS DATA_UPLOAD_MAX_MEMORY_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS FILE_UPLOAD_MAX_MEMORY_SIZE SESSION_COOKIE_AGE
 SESSION_EXPIRE_AT_BROWSER_CLOSE SESSION_COOKIE_NAME CSRF_COOKIE_NAME SECURE_SSL_REDIRECT
 SECURE_PROXY_SSL_HEADER SECURE_HSTS_SECONDS SECURE_HSTS_INCLUDE_SUBDOMAINS SECURE_HSTS_PRELOAD
-PASSWORD_HASHERS AUTH_PASSWORD_VALIDATORS'''.split()
+PASSWORD_HASHERS AUTH_PASSWORD_VALIDATORS REVENUE_CHECKOUTS_PER_IP REVENUE_INQUIRIES_PER_IP
+REVENUE_INQUIRIES_PER_ADDRESS CSP_FORM_TARGETS'''.split()
 out = {name: getattr(s, name, None) for name in names}
+from masthead.security.limits import body_limits, rate_limits
+from masthead.security.streams import DEFAULT_STREAMS_PER_CLIENT
+out['REQUEST_RATE_LIMITS'] = {k: [v.count, v.seconds, v.per] for k, v in rate_limits().items()}
+out['REQUEST_BODY_LIMITS'] = body_limits()
+out['STREAMS_PER_CLIENT'] = getattr(s, 'MASTHEAD_STREAMS_PER_CLIENT', DEFAULT_STREAMS_PER_CLIENT)
 out['OTP_TOTP_THROTTLE_FACTOR'] = getattr(s, 'OTP_TOTP_THROTTLE_FACTOR', 1)
 out['OTP_STATIC_THROTTLE_FACTOR'] = getattr(s, 'OTP_STATIC_THROTTLE_FACTOR', 1)
 out['OTP_TOTP_TOLERANCE'] = getattr(s, 'OTP_TOTP_TOLERANCE', 1)
@@ -449,6 +463,17 @@ def measure_signup_limit(port: int) -> list[int]:
     ]
 
 
+def measure_search_limit(port: int) -> list[int]:
+    """Statuses of SEARCH_ATTEMPTS searches in a row from one reader (named by the proxy's header)."""
+    return [fetch(port, f"/search/?q=tram+{n}", headers=FORWARDED).status for n in range(SEARCH_ATTEMPTS)]
+
+
+def measure_oversized_form(port: int) -> int:
+    """The status of a newsletter sign-up whose body is over the public forms' limit."""
+    body = {"email": "reader@example.org", "note": "x" * OVERSIZED_FORM_BYTES}
+    return fetch(port, "/newsletters/subscribe/", method="POST", headers=FORWARDED, form=body).status
+
+
 def first_refusal(statuses: list[int], refusal: int = 429) -> str:
     counts = ", ".join(f"{code} x{n}" for code, n in Counter(statuses).items())
     if refusal in statuses:
@@ -471,7 +496,14 @@ def mib(n: int | None) -> str:
     return "Django's default" if n is None else f"{n / 1024 / 1024:g} MiB"
 
 
-def print_limits(s: dict[str, Any], lockout: list[int], signups: list[int]) -> None:
+def rate_text(limit: list) -> str:
+    count, seconds, per = limit
+    return f"{count} per {seconds_text(seconds)} per {'network' if per == 'network' else 'link'}"
+
+
+def print_limits(
+    s: dict[str, Any], lockout: list[int], signups: list[int], searches: list[int], oversized: int
+) -> None:
     print("Rate limits and lockouts (from the production settings; 'measured' = tried on the running site):")
     lines = [
         (
@@ -502,6 +534,28 @@ def print_limits(s: dict[str, Any], lockout: list[int], signups: list[int]) -> N
             f"client IP header: {s['NEWSLETTER_CLIENT_IP_HEADER'] or '(none: REMOTE_ADDR)'}",
         ),
         ("  measured", f"{SIGNUP_ATTEMPTS} sign-ups from one address: {first_refusal(signups)}"),
+        (
+            "donations and inquiries",
+            f"{s['REVENUE_CHECKOUTS_PER_IP'][0]} checkouts per IP per "
+            f"{seconds_text(s['REVENUE_CHECKOUTS_PER_IP'][1])}; partner inquiries "
+            f"{s['REVENUE_INQUIRIES_PER_IP'][0]} per IP per {seconds_text(s['REVENUE_INQUIRIES_PER_IP'][1])} "
+            f"and {s['REVENUE_INQUIRIES_PER_ADDRESS'][0]} per address per "
+            f"{seconds_text(s['REVENUE_INQUIRIES_PER_ADDRESS'][1])} (429 pages)",
+        ),
+        (
+            "requests by URL name",
+            "; ".join(f"{name} {rate_text(limit)}" for name, limit in s["REQUEST_RATE_LIMITS"].items())
+            + " (429 page with Retry-After; per-network limits skip a proxy's address when no header "
+            "names the reader)",
+        ),
+        ("  measured", f"{SEARCH_ATTEMPTS} searches from one reader: {first_refusal(searches)}"),
+        (
+            "public form bodies",
+            ", ".join(sorted(s["REQUEST_BODY_LIMITS"]))
+            + f": at most {max(s['REQUEST_BODY_LIMITS'].values()) // 1024} KiB (413 page)",
+        ),
+        ("  measured", f"a {OVERSIZED_FORM_BYTES // 1024} KiB sign-up: {oversized}"),
+        ("live stream", f"at most {s['STREAMS_PER_CLIENT']} open per client per server process (429)"),
         (
             "image uploads",
             f"at most {mib(s['WAGTAILIMAGES_MAX_UPLOAD_SIZE'])} and "
@@ -949,7 +1003,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
 
         database = Database.from_option(None, tmp)
         trial_env = bench_env(tmp, database)  # SECURE_SSL_REDIRECT=0, COOKIES_SECURE=0
-        production_env = trial_env | {"SECURE_SSL_REDIRECT": "1", "COOKIES_SECURE": "1"}
+        production_env = trial_env | {
+            "SECURE_SSL_REDIRECT": "1",
+            "COOKIES_SECURE": "1",
+            "NEWSLETTER_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        }
         print(f"Preparing the demo newsroom in {tmp} (SQLite temp file):", flush=True)
         prepare(trial_env, tmp, setup_log)
         admin_password = (tmp / "var" / "admin-password.txt").read_text().strip()
@@ -961,6 +1019,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
         header_report = collect_headers(port, admin_password)
         lockout = measure_login_lockout(port)
         signups = measure_signup_limit(port)
+        searches = measure_search_limit(port)
+        oversized = measure_oversized_form(port)
         shcheck_results = []
         if not args.no_shcheck and versions.get("shcheck"):
             shcheck_results = run_shcheck(port, ["/", "/admin/login/"])
@@ -980,7 +1040,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
         print(f"manage.py check --deploy (production settings): {result['deploy_check']}")
         print()
         csps = print_header_report(header_report)
-        print_limits(settings_values, lockout, signups)
+        print_limits(settings_values, lockout, signups, searches, oversized)
         if shcheck_results:
             print_shcheck(shcheck_results, versions.get("shcheck"))
         elif not args.no_shcheck:
@@ -991,6 +1051,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
             "settings": settings_values,
             "login_attempt_statuses": lockout,
             "signup_attempt_statuses": signups,
+            "search_attempt_statuses": searches,
+            "oversized_form_status": oversized,
             "shcheck": shcheck_results,
         }
 
