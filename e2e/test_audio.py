@@ -1,7 +1,6 @@
 """Article audio end to end: publish, the worker narrates, granian serves it, Chromium plays it."""
 
 import http.client
-import json
 import subprocess
 import time
 
@@ -19,7 +18,10 @@ article = ArticleFactory(
     parent=SectionFactory(title="City", slug="city"),
     authors=[AuthorFactory(title="Halyna Rusyn")],
     title="Night buses return",
-    body=[paragraph("The night routes run again from Friday. Drivers asked for better lighting.")],
+    body=[
+        paragraph("The night routes run again from Friday, after a winter without them."),
+        paragraph("Drivers asked for better lighting at the stops and a second bus on the river line."),
+    ],
 )
 print(json.dumps({"id": article.pk, "url": article.url}))
 """
@@ -31,7 +33,8 @@ from masthead.audio.models import ArticleAudio
 audio = ArticleAudio.objects.select_related("live_narration").filter(article_id={pk}).first()
 n = audio and audio.live_narration
 url = n and f"/audio/{{n.pk}}-{{n.key[:16]}}"
-print(json.dumps(n and {{"status": n.status, "message": n.message, "url": url}}))
+key = n and f"{{audio.article_id}}-{{n.key[:16]}}"
+print(json.dumps(n and {{"status": n.status, "message": n.message, "url": url, "key": key}}))
 """
 
 
@@ -107,14 +110,23 @@ def test_reader_player_loads_its_duration_and_plays(narrated, page):
     page.wait_for_function("() => document.querySelector('[data-audio-player] audio').currentTime > 0.5")
     assert audio.evaluate("a => a.currentSrc").endswith(".opus")
     audio.evaluate("a => a.pause()")
-    place = audio.evaluate("a => a.currentTime")
+    assert duration > 9, "the article must be long enough to come back to 5 s (places under 3 s are not kept)"
 
-    # Coming back: the place and the speed are remembered.
-    page.reload()
-    page.wait_for_function("() => document.querySelector('[data-audio-player] audio').duration > 0")
-    if place > 3:
-        assert audio.evaluate("a => a.currentTime") >= 3
-    assert (
-        json.loads(page.evaluate("() => JSON.stringify(localStorage.getItem('masthead:audio:rate'))"))
-        == "1.5"
+    # The listener jumps to 5 s and leaves; coming back, the place and the speed are remembered.
+    audio.evaluate(
+        "a => new Promise(done => { a.addEventListener('seeked', done, {once: true}); a.currentTime = 5; })"
     )
+    place_key = f"masthead:audio:place:{narrated['narration']['key']}"
+    assert page.evaluate("key => localStorage.getItem(key)", place_key) == "5"
+    page.reload()
+    page.wait_for_function("() => document.querySelector('[data-audio-player] audio').currentTime >= 5")
+    assert audio.evaluate("a => a.currentTime") == pytest.approx(5, abs=0.5)
+    assert audio.evaluate("a => a.paused")
+    assert page.evaluate("() => localStorage.getItem('masthead:audio:rate')") == "1.5"
+    assert audio.evaluate("a => a.playbackRate") == 1.5
+    expect(player.get_by_role("button", name="1.5×")).to_have_attribute("aria-pressed", "true")
+
+    # The place is kept per narration (the article and its text), nothing else.
+    assert page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('masthead:audio:place:'))"
+    ) == [place_key]

@@ -1,6 +1,7 @@
 """Readers: the player above the body, the audio file with range requests, and unpublishing."""
 
 import pytest
+from django.conf import settings
 
 from masthead.audio.models import ArticleAudio, Narration
 
@@ -50,7 +51,27 @@ def test_audio_file_is_served_whole_with_its_type_and_accepts_ranges(
     assert response["Content-Type"] == content_type
     assert response["Accept-Ranges"] == "bytes"
     assert int(response["Content-Length"]) == len(body) > 1000
-    assert body[:4] == (b"OggS" if fmt == "opus" else body[:4])
+    if fmt == "opus":
+        assert body[:4] == b"OggS" and body[28:36] == b"OpusHead"
+    else:
+        assert mp3_frame_header(body) == {"layer": 3, "kbps": settings.AUDIO_MP3_KBPS, "channels": 1}
+
+
+# MPEG-2 and 2.5 Layer III bitrates (kbit/s) by the header's index (ISO/IEC 13818-3); MPEG-1's.
+MPEG2_L3_KBPS = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
+MPEG1_L3_KBPS = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
+
+
+def mp3_frame_header(data: bytes) -> dict:
+    """The first MPEG audio frame's header, after an ID3v2 tag if there is one."""
+    if data[:3] == b"ID3":
+        size = 10 + sum((byte & 0x7F) << (7 * (3 - i)) for i, byte in enumerate(data[6:10]))
+        data = data[size:]
+    header = int.from_bytes(data[:4], "big")
+    assert header >> 21 == 0x7FF, f"no MPEG frame sync: {data[:4].hex()}"
+    version, layer = (header >> 19) & 3, (header >> 17) & 3
+    kbps = (MPEG1_L3_KBPS if version == 3 else MPEG2_L3_KBPS)[(header >> 12) & 15]
+    return {"layer": 4 - layer, "kbps": kbps, "channels": 1 if (header >> 6) & 3 == 3 else 2}
 
 
 def test_range_request_gets_206_with_exactly_the_bytes_asked_for(client, narrated_article, sample_narration):

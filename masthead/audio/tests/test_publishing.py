@@ -6,6 +6,7 @@ from django.test import override_settings
 
 from masthead.articles.tests.factories import ArticleFactory, paragraph
 from masthead.audio.models import ArticleAudio, Narration
+from masthead.audio.tests.test_engines import needs_piper
 
 pytestmark = pytest.mark.django_db
 
@@ -94,14 +95,22 @@ def test_changing_a_sentence_narrates_again_and_readers_hear_the_new_version(
     assert f"/audio/{audio.live_narration.pk}-" in html
 
 
+@needs_piper
 def test_changing_the_voice_narrates_again(article, narrate_on_publish, enqueued):
     publish(article, enqueued)
+    first = ArticleAudio.objects.get(article=article).live_narration
     ArticleAudio.objects.filter(article=article).update(voice="hibari:heart")  # the default, named
     assert publish(article, enqueued) == []  # same voice: same hash
     ArticleAudio.objects.filter(article=article).update(voice="piper:joe")
     callbacks = publish(article, enqueued)
     assert len(callbacks) == 1
-    assert ArticleAudio.objects.get(article=article).live_narration.voice == "piper:joe"
+    narration = ArticleAudio.objects.get(article=article).live_narration
+    assert narration.voice == "piper:joe"
+    assert narration.status == Narration.Status.READY, narration.message
+    assert narration.key != first.key
+    assert narration.duration_ms > 3000 and narration.opus_bytes > 1000 and narration.mp3_bytes > 1000
+    assert narration.file_path("opus").read_bytes()[:4] == b"OggS"
+    assert narration.file_path("mp3").stat().st_size == narration.mp3_bytes
 
 
 def test_narration_off_means_nothing_is_narrated(article, narrate_on_publish, enqueued):

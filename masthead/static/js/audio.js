@@ -64,7 +64,10 @@
         store(placeKey, String(Math.floor(audio.currentTime)));
       }
     });
-    audio.addEventListener("pause", function () { store(placeKey, String(Math.floor(audio.currentTime))); });
+    function savePlace() { store(placeKey, String(Math.floor(audio.currentTime))); }
+    // A listener who pauses, or jumps to a place and leaves, comes back to it.
+    audio.addEventListener("pause", savePlace);
+    audio.addEventListener("seeked", savePlace);
     audio.addEventListener("ended", function () { store(placeKey, null); });
   }
 
