@@ -122,11 +122,21 @@ def claim(narration_id: int) -> Narration | None:
     return Narration.objects.filter(pk=narration_id).first() if taken else None
 
 
-def narrate(narration_id: int) -> str:
-    """Synthesise and encode a queued narration (in the worker); returns its final status."""
+NOT_CLAIMED = "not claimed"
+
+
+def narrate(narration_id: int, hand_back: bool = True) -> str:
+    """Synthesise and encode a queued narration (in the worker); returns its final status.
+
+    Returns ``NOT_CLAIMED`` when the narration is not queued (another process
+    has it, or it is done). Stopped mid-way (Ctrl-C, the worker shutting
+    down), it puts the narration back as it found it, queued with the attempt
+    not counted, and re-raises; ``hand_back`` also hands it to the workers
+    again (``narrate_archive`` does not: running it again carries on).
+    """
     narration = claim(narration_id)
     if narration is None:
-        return "not claimed"
+        return NOT_CLAIMED
     Narration.objects.filter(pk=narration.pk).update(attempts=narration.attempts + 1)
     try:
         synthesise(narration)
@@ -140,7 +150,23 @@ def narrate(narration_id: int) -> str:
         fail(
             narration, _("Narration failed: %(error)s") % {"error": f"{type(error).__name__}: {error}"[:500]}
         )
+    except BaseException:  # KeyboardInterrupt, SystemExit: stopped, not failed
+        release(narration, hand_back)
+        raise
     return Narration.objects.filter(pk=narration.pk).values_list("status", flat=True).first() or "deleted"
+
+
+def release(narration: Narration, hand_back: bool) -> None:
+    """Put a narration this process claimed back in the queue, as it was before the claim."""
+    released = Narration.objects.filter(pk=narration.pk, status=Narration.Status.NARRATING).update(
+        status=Narration.Status.QUEUED,
+        attempts=narration.attempts,
+        started_at=None,
+        heartbeat_at=timezone.now(),
+    )
+    logger.warning("Narration %s stopped mid-way: queued again", narration.pk)
+    if released and hand_back:
+        enqueue(narration.pk)
 
 
 def fail(narration: Narration, message: str) -> None:

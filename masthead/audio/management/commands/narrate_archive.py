@@ -3,12 +3,13 @@
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from masthead.articles.models import ArticlePage
 from masthead.audio import engines
 from masthead.audio.models import Narration
-from masthead.audio.narrating import narrate, request_narration
+from masthead.audio.narrating import NOT_CLAIMED, narrate, request_narration
 
 
 def progress_bar(done: int, total: int, width: int = 30) -> str:
@@ -19,7 +20,7 @@ def progress_bar(done: int, total: int, width: int = 30) -> str:
 class Command(BaseCommand):
     help = (
         "Narrate the archive: every live article whose text (or voice) has no narration yet. "
-        "Stopping it loses nothing; running it again carries on where it stopped."
+        "Stopping it (Ctrl-C) loses nothing; running it again carries on where it stopped."
     )
 
     def add_arguments(self, parser) -> None:
@@ -35,48 +36,78 @@ class Command(BaseCommand):
             raise CommandError("No text-to-speech voice is installed (pip install hibari-tts).")
         articles = ArticlePage.objects.live().order_by("-first_published_at", "-pk")
         ids = list(articles.values_list("pk", flat=True))
-        total = len(ids)
-        counts = {"narrated": 0, "already": 0, "queued": 0, "skipped": 0, "failed": 0, "off": 0}
-        audio_seconds = 0.0
-        started = time.monotonic()
-        interactive = self.stdout.isatty() if hasattr(self.stdout, "isatty") else sys.stdout.isatty()
-        for number, pk in enumerate(ids, 1):
-            article = ArticlePage.objects.get(pk=pk)
-            narration = request_narration(article, queue=enqueue)
-            if narration is None:
-                counts["off"] += 1
-            elif narration.status == Narration.Status.READY:
-                counts["already"] += 1
-            elif narration.status == Narration.Status.SKIPPED:
-                counts["skipped"] += 1
-            elif enqueue:
-                counts["queued"] += 1
-            else:
-                # Narrate here; a narration queued for the worker is claimed by whoever comes first.
-                if narration.status == Narration.Status.FAILED:
-                    Narration.objects.filter(pk=narration.pk).update(status=Narration.Status.QUEUED)
-                status = narrate(narration.pk)
-                narration.refresh_from_db()
-                if status == Narration.Status.READY:
-                    counts["narrated"] += 1
-                    audio_seconds += narration.duration_seconds
-                elif status == Narration.Status.FAILED:
-                    counts["failed"] += 1
-                    self.stderr.write(f"\n{article.title}: {narration.message}")
-            line = f"{progress_bar(number, total)} {article.title[:40]}"
-            if interactive:
-                self.stdout.write(f"\r{line:<90}", ending="")
-            else:
-                self.stdout.write(line)
-            if limit and counts["narrated"] + counts["queued"] >= limit:
-                break
-        if interactive:
+        self.total = len(ids)
+        self.counts = {
+            "narrated": 0, "already": 0, "queued": 0, "skipped": 0, "failed": 0, "off": 0, "busy": 0
+        }  # fmt: skip
+        self.audio_seconds = 0.0
+        self.started = time.monotonic()
+        self.interactive = self.stdout.isatty() if hasattr(self.stdout, "isatty") else sys.stdout.isatty()
+        done = 0
+        try:
+            for done, pk in enumerate(ids, 1):
+                article = ArticlePage.objects.get(pk=pk)
+                self.narrate_article(article, enqueue)
+                line = f"{progress_bar(done, self.total)} {article.title[:40]}"
+                if self.interactive:
+                    self.stdout.write(f"\r{line:<90}", ending="")
+                else:
+                    self.stdout.write(line)
+                if limit and self.counts["narrated"] + self.counts["queued"] >= limit:
+                    break
+        except KeyboardInterrupt:
+            self.summary(f"Stopped at article {done} of {self.total}")
+            self.stdout.write(
+                "The narration in progress was put back in the queue: run the command again to carry on."
+            )
+            raise CommandError("Interrupted.", returncode=130) from None
+        self.summary("Done")
+
+    def narrate_article(self, article: ArticlePage, enqueue: bool) -> None:
+        counts = self.counts
+        narration = request_narration(article, queue=enqueue)
+        if narration is None:
+            counts["off"] += 1
+        elif narration.status == Narration.Status.READY:
+            counts["already"] += 1
+        elif narration.status == Narration.Status.SKIPPED:
+            counts["skipped"] += 1
+            self.report(article, f"not narrated: {narration.message}")
+        elif enqueue:
+            counts["queued"] += 1
+        else:
+            # Narrate here; a narration queued for the worker is claimed by whoever comes first.
+            if narration.status == Narration.Status.FAILED:
+                Narration.objects.filter(pk=narration.pk).update(status=Narration.Status.QUEUED)
+            status = narrate(narration.pk, hand_back=False)
+            narration.refresh_from_db()
+            if status == Narration.Status.READY:
+                counts["narrated"] += 1
+                self.audio_seconds += narration.duration_seconds
+            elif status == Narration.Status.FAILED:
+                counts["failed"] += 1
+                self.report(article, f"failed: {narration.message}")
+            elif status == NOT_CLAIMED:
+                counts["busy"] += 1
+                self.report(
+                    article,
+                    "left to the worker narrating it now (a worker that stopped without a word has it "
+                    f"queued again by the clock after {settings.AUDIO_STALE_SECONDS} s)",
+                )
+
+    def report(self, article: ArticlePage, what: str) -> None:
+        prefix = "\n" if self.interactive else ""
+        self.stderr.write(f"{prefix}{article.title} (#{article.pk}): {what}")
+
+    def summary(self, how: str) -> None:
+        if self.interactive:
             self.stdout.write("")
-        elapsed = time.monotonic() - started
+        counts, elapsed = self.counts, time.monotonic() - self.started
         self.stdout.write(
-            f"Done in {elapsed:.0f} s: {counts['narrated']} narrated "
-            f"({audio_seconds / 60:.1f} min of audio), "
+            f"{how} in {elapsed:.0f} s: {counts['narrated']} narrated "
+            f"({self.audio_seconds / 60:.1f} min of audio), "
             f"{counts['already']} already narrated, {counts['queued']} queued for the worker, "
-            f"{counts['skipped']} not narrated (see the admin), {counts['failed']} failed, "
+            f"{counts['busy']} being narrated by a worker, "
+            f"{counts['skipped']} not narrated, {counts['failed']} failed, "
             f"{counts['off']} with narration off."
         )
