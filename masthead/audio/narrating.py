@@ -45,6 +45,11 @@ def script_for(article, draft: bool = False) -> Script:
 
 def skip_reason(script: Script) -> str:
     """Why a script is not narrated, or "" when it is."""
+    if script.body_word_count == 0 and script.unreadable_passages:
+        return _(
+            "The article has no text the voice can read: its body is written in a script the voices "
+            "do not speak (they read English, and Cyrillic in Latin letters)."
+        )
     if script.body_word_count == 0:
         return _("The article has no body text to read (only pictures, embeds or links).")
     limit = settings.AUDIO_MAX_WORDS

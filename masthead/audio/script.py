@@ -1,11 +1,13 @@
 """What the narrator reads: an article turned into spoken paragraphs of sentences.
 
-The narration speaks the headline, the standfirst, the byline ("By …") and
-the body's paragraphs, subheadings and quotes. It skips what only makes
-sense on the page: pictures with their captions and credits, embeds and
-"Read also" links. Every passage goes through ``spoken.speakable`` (the
-pronunciation dictionary, numbers, dates, abbreviations) and is split into
-sentences, the unit engines synthesise one at a time.
+The narration speaks the headline, the byline ("By …"), then the body: the
+standfirst (the body's lead) and the paragraphs, subheadings and quotes. It
+skips what only makes sense on the page: pictures with their captions and
+credits, embeds and "Read also" links. Each passage is split into sentences
+as written (full stops, abbreviations, initials), then every sentence goes
+through ``spoken.speakable`` (the pronunciation dictionary, numbers, dates,
+abbreviations); a sentence too long for an engine is cut. The sentence is
+the unit engines synthesise one at a time.
 
 A script's ``hash`` (of its sentences and the voice) is what decides whether
 an article needs narrating again: the same words in the same voice are never
@@ -24,7 +26,7 @@ from . import spoken
 
 # Changing how text is prepared changes every script's hash; bump this when
 # a change should make the archive sound different (``narrate_archive``).
-PREPARATION_VERSION = "1"
+PREPARATION_VERSION = "2"  # 2: byline before standfirst; sentences split as written; money, fractions
 
 SPOKEN_BLOCKS = {"paragraph", "subheading", "quote"}
 BLOCK_BREAK = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
@@ -35,8 +37,11 @@ class Script:
     """The spoken text of one article: paragraphs, each a list of sentences."""
 
     paragraphs: list[list[str]] = field(default_factory=list)
-    # Words of the body alone (not headline, standfirst or byline).
+    # Words of the body alone (not headline, byline or standfirst).
     body_word_count: int = 0
+    # Body passages with letters or digits of which nothing could be read
+    # (a script the voices do not speak, e.g. Chinese).
+    unreadable_passages: int = 0
 
     @property
     def sentences(self) -> list[str]:
@@ -110,16 +115,24 @@ def build_script(
 ) -> Script:
     """The script of an article from its parts (see the module's docstring)."""
     pattern = spoken.dictionary_pattern(dictionary) if dictionary else None
-    head = [_full_stop(headline.strip()), _full_stop(standfirst.strip()), byline(author_names)]
+    head = [_full_stop(headline.strip()), byline(author_names), _full_stop(standfirst.strip())]
     body = body_passages(raw_body)
     script = Script()
     for number, passage in enumerate(head + body):
-        text = spoken.speakable(passage, dictionary, pattern)
-        sentences = [s for s in spoken.split_sentences(text) if any(ch.isalnum() for ch in s)]
+        # Split as written, then say each sentence: the writer's full stops decide where
+        # sentences end, whatever the words become ("12 people came." → "twelve people came.").
+        sentences = [
+            piece
+            for written in spoken.split_sentences(passage, limit=False)
+            for piece in spoken.limit_length(spoken.speakable(written, dictionary, pattern))
+            if any(ch.isalnum() for ch in piece)
+        ]
         if sentences:
             script.paragraphs.append(sentences)
             if number >= len(head):
                 script.body_word_count += sum(len(s.split()) for s in sentences)
+        elif number >= len(head) and any(ch.isalnum() for ch in passage):
+            script.unreadable_passages += 1
     return script
 
 

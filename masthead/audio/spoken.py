@@ -107,7 +107,13 @@ MAGNITUDES = {
     "billion": "billion", "bn": "billion", "b": "billion", "trillion": "trillion", "tn": "trillion",
 }  # fmt: skip
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "US$5" is five US dollars; "A$", "C$", "NZ$", "HK$", "S$" the other dollars newsrooms write.
+DOLLAR_COUNTRIES = {
+    "US": "US", "A": "Australian", "AU": "Australian", "C": "Canadian", "CA": "Canadian",
+    "NZ": "New Zealand", "HK": "Hong Kong", "S": "Singapore",
+}  # fmt: skip
 MONEY = re.compile(
+    r"(?:\b(?P<country>US|AU|A|CA|C|NZ|HK|S)(?=\$))?"
     rf"(?P<symbol>[$€£₴¥])\s?(?P<amount>{NUMBER})"
     rf"(?:\s?(?P<magnitude>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?",
     re.IGNORECASE,
@@ -118,8 +124,10 @@ MONEY_CODE = re.compile(
 )
 
 
-def money(symbol: str, amount: str, magnitude: str | None) -> str:
+def money(symbol: str, amount: str, magnitude: str | None, country: str | None = None) -> str:
     one, many, sub_one, sub_many = CURRENCIES[symbol]
+    if country:
+        one, many = f"{DOLLAR_COUNTRIES[country]} {one}", f"{DOLLAR_COUNTRIES[country]} {many}"
     if magnitude:
         return f"{decimal(amount)} {MAGNITUDES[magnitude.lower()]} {many}"
     whole, _, fraction = amount.replace(",", "").partition(".")
@@ -154,6 +162,16 @@ TIME = re.compile(
     re.IGNORECASE,
 )
 RANGE = re.compile(rf"(?P<low>{NUMBER})\s?[–—-]\s?(?P<high>{NUMBER})(?=\s|$|[.,;:!?)])")
+FRACTION_NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+# "1/2", "3/4", "2/3": fractions up to tenths; "2 1/2": two and a half.
+MIXED_FRACTION = re.compile(r"(?<![\w/.])(?P<whole>\d+)[ \u00a0](?P<num>\d)/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+FRACTION = re.compile(r"(?<![\w/.])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+# "12/03/2024": day and month are ambiguous, so the numbers are read as written.
+SLASH_DATE = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")
+# Any other slash between numbers ("24/7", "9/11", "12/03/2024") is read as a space.
+NUMBER_SLASH = re.compile(r"(?<=\d)/(?=\d)")
+# "Covid-19", "F-16": the hyphen is not a minus sign.
+LETTER_HYPHEN_DIGIT = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 DOTTED = re.compile(r"\b\d+(?:\.\d+){2,}\b")
 PLAIN_NUMBER = re.compile(rf"(?<![\w.])-?(?:{NUMBER})(?![\w])|\d+")
 UNITS = {
@@ -167,20 +185,40 @@ UNIT = re.compile(
     rf"(?P<number>-?(?:{NUMBER}))\s?(?P<unit>{UNIT_NAMES})"
     r"(?![\w/])"
 )
-# Abbreviations that are always read the same way. Ambiguous ones ("St" is a
-# saint or a street, "PM" a prime minister or the afternoon) belong in the
-# newsroom's pronunciation dictionary, where an editor chooses.
+# Abbreviations that are always read the same way. Ambiguous ones ("PM" a
+# prime minister or the afternoon) belong in the newsroom's pronunciation
+# dictionary, where an editor chooses; "St" is told apart below.
 ABBREVIATIONS = {
     "Mr.": "Mister", "Mr": "Mister", "Mrs.": "Missus", "Mrs": "Missus", "Dr.": "Doctor", "Dr": "Doctor",
     "Prof.": "Professor", "Gen.": "General", "Lt.": "Lieutenant", "Col.": "Colonel", "Sgt.": "Sergeant",
     "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "vs": "versus",
     "approx.": "approximately", "No.": "number", "Nos.": "numbers", "Jr.": "Junior", "Sr.": "Senior",
+    "Ltd.": "Limited", "Ltd": "Limited", "Inc.": "Incorporated", "Corp.": "Corporation",
+    "U.S.": "United States", "U.S.A.": "United States of America", "U.K.": "United Kingdom",
 }  # fmt: skip
+# Abbreviations a sentence often ends with: their full stop is kept when a
+# new sentence (a capital) or the end of the passage follows ("Acme Ltd. It
+# said" is two sentences). Titles ("Dr.") never end one; "U.S." and "U.K."
+# are mostly adjectives ("the U.S. Army"), ending a sentence only at the end.
+SENTENCE_FINAL_ABBREVIATIONS = {"etc.", "Jr.", "Sr.", "Ltd.", "Inc.", "Corp."}
+PLACE_ABBREVIATIONS = {"U.S.", "U.S.A.", "U.K."}
 ABBREVIATION = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")(?=\s|$|[,;:!?)])"
+    + r")(?=\s|$|[,;:!?)\-])"
 )
+NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]*[A-Z]")
+# "St" is a saint before a name ("St. Paul", "St Mary's") and a street after
+# one ("Baker St."); a capitalised word such as "The" that starts sentences
+# is not a name.
+SAINT_OR_STREET = re.compile(
+    r"(?<![\w.])(?:(?P<before>[A-Z][\w'’-]*)(?P<space>\s+))?St(?P<dot>\.)?(?=\s|$|[,;:!?)])"
+)
+NOT_NAMES = {
+    "The", "A", "An", "At", "In", "On", "Of", "To", "From", "By", "For", "And", "But", "Near", "Outside",
+    "Inside", "Behind", "Along", "Off", "Via", "With", "Visit", "Visiting", "Old", "New", "Great",
+}  # fmt: skip
+WORD_SLASH = re.compile(r"(?<![\w/])(?P<first>[^\W\d_]+)/(?P<second>[^\W\d_]+)(?![\w])")
 NUMBER_SIGN = re.compile(r"(?<!\w)No\.\s?(?=\d)")
 SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "°": " degrees ", "§": " section ", "#": " number "}
 
@@ -289,10 +327,30 @@ def _number(text: str) -> str:
     return ("minus " if negative else "") + words
 
 
+def fraction(numerator: int, denominator: int, article: bool = False) -> str | None:
+    """``3, 4`` → "three quarters"; None for what is not read as a fraction ("24/7", "5/3")."""
+    if not (2 <= denominator <= 10 and 0 < numerator < denominator):
+        return None
+    one, many = FRACTION_NAMES.get(denominator, (ordinal(denominator), ordinal(denominator) + "s"))
+    if numerator == 1:
+        return f"{'a' if article else 'one'} {one}"
+    return f"{cardinal(numerator)} {many}"
+
+
+def _mixed_fraction(m: re.Match) -> str:
+    part = fraction(int(m["num"]), int(m["den"]), article=True)
+    return f"{m['whole']} and {part}" if part else m[0]
+
+
+def _fraction(m: re.Match) -> str:
+    return fraction(int(m["num"]), int(m["den"])) or m[0]
+
+
 def numbers_and_dates(text: str) -> str:
     """Money, percentages, dates, times, ordinals, units, ranges and plain numbers, in words."""
     text = NUMBER_SIGN.sub("number ", text)
-    text = MONEY.sub(lambda m: money(m["symbol"], m["amount"], m["magnitude"]), text)
+    text = LETTER_HYPHEN_DIGIT.sub(" ", text)
+    text = MONEY.sub(lambda m: money(m["symbol"], m["amount"], m["magnitude"], m["country"]), text)
     text = MONEY_CODE.sub(lambda m: money(CURRENCY_CODES[m["code"]], m["amount"], m["magnitude"]), text)
     text = PERCENT.sub(lambda m: f"{_number(m['number'])} percent", text)
     text = ISO_DATE.sub(_iso_date, text)
@@ -306,10 +364,20 @@ def numbers_and_dates(text: str) -> str:
     text = YEAR_CONTEXT.sub(lambda m: f"{m['word']}{m['space']}{year(int(m['year']))}", text)
     text = ORDINAL.sub(lambda m: ordinal(int(m["number"])), text)
     text = UNIT.sub(lambda m: f"{_number(m['number'])} {UNITS[m['unit']]}", text)
+    text = SLASH_DATE.sub(
+        lambda m: f"{cardinal(int(m['first']))} {cardinal(int(m['second']))} {year(int(m['year']))}", text
+    )
+    text = MIXED_FRACTION.sub(_mixed_fraction, text)
+    text = FRACTION.sub(_fraction, text)
+    text = NUMBER_SLASH.sub(" ", text)
     text = RANGE.sub(lambda m: f"{_number(m['low'])} to {_number(m['high'])}", text)
     text = DOTTED.sub(lambda m: " point ".join(_number(part) for part in m[0].split(".")), text)
     text = PLAIN_NUMBER.sub(lambda m: f" {_number(m[0])} " if m[0][:1] != "-" else f" {_number(m[0])}", text)
-    return text
+    # "a 19-year-old": the words stay joined as they were written.
+    return NUMBER_THEN_HYPHEN.sub("-", text)
+
+
+NUMBER_THEN_HYPHEN = re.compile(r"(?<=[a-z]) -(?=[^\W\d_])")
 
 
 def _decade(n: int) -> str:
@@ -317,8 +385,43 @@ def _decade(n: int) -> str:
     return words[:-1] + "ies" if words.endswith("y") else words + "s"
 
 
+def _abbreviation(m: re.Match) -> str:
+    written, said = m[0], ABBREVIATIONS[m[0]]
+    rest = m.string[m.end() :]
+    if written in SENTENCE_FINAL_ABBREVIATIONS and (not rest.strip() or NEW_SENTENCE.match(rest)):
+        return said + "."
+    if written in PLACE_ABBREVIATIONS and not rest.strip():
+        return said + "."
+    return said
+
+
+def _saint_or_street(m: re.Match) -> str:
+    before = m["before"] if m["before"] not in NOT_NAMES else None
+    rest = m.string[m.end() :]
+    name_follows = bool(re.match(r"\s+[A-Z]", rest))
+    lead = f"{m['before']}{m['space']}" if m["before"] else ""
+    if before or not name_follows:
+        # "Baker St. The shop": the street, and a sentence ending after it.
+        end = "." if m["dot"] and (name_follows or not rest.strip()) else ""
+        return f"{lead}Street{end}"
+    return f"{lead}Saint"
+
+
+def _word_slash(m: re.Match) -> str:
+    first, second = m["first"], m["second"]
+    if first.lower() == "and" and second.lower() == "or":
+        return "and or"
+    if first.isupper() and second.isupper():  # "TCP/IP", "AC/DC"
+        return f"{first} {second}"
+    return f"{first} or {second}"  # "his/her", "Kyiv/Kiev"
+
+
 def abbreviations(text: str) -> str:
-    text = ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[0]], text)
+    text = SAINT_OR_STREET.sub(_saint_or_street, text)
+    text = ABBREVIATION.sub(_abbreviation, text)
+    for _ in range(3):  # "a/b/c"
+        text = WORD_SLASH.sub(_word_slash, text)
+    text = text.replace("/", " ")
     for symbol, words in SYMBOLS.items():
         text = text.replace(symbol, words)
     return text
@@ -349,32 +452,40 @@ def speakable(
 NOT_SENTENCE_ENDS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "jr", "sr", "no", "vs"}
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
 MAX_SENTENCE_WORDS = 60
+# "U.N.", "U.S.": capitals with full stops, mostly inside a sentence ("the U.N. Security Council").
+INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, limit: bool = True) -> list[str]:
     """Sentences of a paragraph; a sentence longer than ``MAX_SENTENCE_WORDS`` is cut at commas or words.
 
-    Every word of ``text`` is in exactly one sentence, in order.
+    Every word of ``text`` is in exactly one sentence, in order. ``limit=False``
+    leaves long sentences whole (``limit_length`` cuts them later).
     """
     sentences: list[str] = []
     start = 0
     for m in SENTENCE_END.finditer(text):
         before = text[start : m.start()].rstrip(".!?…")
-        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        written = before.rsplit(None, 1)[-1] if before.split() else ""
+        last_word = written.lower()
         following = text[m.end() : m.end() + 1]
         if (
             following.islower()
             or last_word in NOT_SENTENCE_ENDS
             or (len(last_word) == 1 and last_word.isalpha())
+            or INITIALISM.fullmatch(written)
         ):
             continue
         sentences.append(text[start : m.end()].strip())
         start = m.end()
     sentences.append(text[start:].strip())
-    return [part for sentence in sentences if sentence for part in _limit_length(sentence)]
+    if not limit:
+        return [sentence for sentence in sentences if sentence]
+    return [part for sentence in sentences if sentence for part in limit_length(sentence)]
 
 
-def _limit_length(sentence: str) -> Iterable[str]:
+def limit_length(sentence: str) -> Iterable[str]:
+    """A sentence in pieces of at most ``MAX_SENTENCE_WORDS`` words, cut at a comma where one is near."""
     words = sentence.split()
     if len(words) <= MAX_SENTENCE_WORDS:
         yield sentence

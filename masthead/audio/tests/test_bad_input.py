@@ -33,6 +33,18 @@ def test_article_with_only_a_picture_and_an_embed_is_not_narrated_and_says_why(s
     assert "no body text" in narration.message
 
 
+def test_article_written_only_in_a_script_the_voices_do_not_speak_says_so(section):
+    article = ArticleFactory(
+        parent=section,
+        title="Bridge",
+        body=[paragraph("市议会周二投票决定重建这座老桥。"), paragraph("工程将于春季开始。")],
+    )
+    narration = request_narration(article)
+    assert narration.status == Narration.Status.SKIPPED
+    assert "no text the voice can read" in narration.message
+    assert "no body text" not in narration.message
+
+
 def test_article_with_an_empty_body_is_not_narrated(section):
     narration = request_narration(ArticleFactory(parent=section, body=[]))
     assert narration.status == Narration.Status.SKIPPED
