@@ -267,3 +267,17 @@ def test_a_long_article_of_250_paragraphs_saves_in_the_admin(db, django_user_mod
     url = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section.pk))
     assert client.post(url, article_form(author, body=body)).status_code == 302
     assert len(ArticlePage.objects.get(title="Tram depot reopens after flood repairs").body) == 250
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="wapiti's Open Redirect: /share/<pk>/mastodon/?server=<any host> redirects at once, so a link "
+    "on the newsroom's domain sends readers to any site. masthead/discovery should redirect only on a "
+    "POST of its own form (same Origin), see docs/security.md. Remove this marker then.",
+)
+def test_a_crafted_mastodon_share_link_does_not_send_readers_to_another_site(db):
+    from masthead.articles.tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Depot reopens")
+    response = reader().get(f"/share/{article.pk}/mastodon/", {"server": "phishing.example"})
+    assert not response.get("Location", "").startswith("https://phishing.example")
