@@ -180,6 +180,25 @@ def fail(narration: Narration, message: str) -> None:
     )
 
 
+def speak(engine, paragraphs: list[list[str]], writer: NarrationWriter, after_sentence=None) -> float:
+    """Synthesise the paragraphs sentence by sentence into ``writer``; returns the seconds of synthesis.
+
+    The worker's loop (``bench/audio.py`` measures this very function).
+    """
+    synthesis = 0.0
+    for paragraph in paragraphs:
+        for sentence in paragraph:
+            before = time.perf_counter()
+            samples = engine.synthesize(sentence)
+            synthesis += time.perf_counter() - before
+            writer.write(samples)
+            writer.pause(SENTENCE_PAUSE)
+            if after_sentence is not None:
+                after_sentence()
+        writer.pause(PARAGRAPH_PAUSE - SENTENCE_PAUSE)
+    return synthesis
+
+
 def synthesise(narration: Narration) -> None:
     engine = engines.engine_for(narration.voice)
     token = secrets.token_urlsafe(6)
@@ -187,20 +206,16 @@ def synthesise(narration: Narration) -> None:
     root = audio_root()
     writer = NarrationWriter(root / f"{stem}.opus", root / f"{stem}.mp3", engine.sample_rate)
     started = time.perf_counter()
-    synthesis = 0.0
     beat = time.monotonic()
+
+    def heartbeat() -> None:
+        nonlocal beat
+        if time.monotonic() - beat > HEARTBEAT_SECONDS:
+            beat = time.monotonic()
+            Narration.objects.filter(pk=narration.pk).update(heartbeat_at=timezone.now())
+
     try:
-        for paragraph in narration.paragraphs:
-            for sentence in paragraph:
-                before = time.perf_counter()
-                samples = engine.synthesize(sentence)
-                synthesis += time.perf_counter() - before
-                writer.write(samples)
-                writer.pause(SENTENCE_PAUSE)
-                if time.monotonic() - beat > HEARTBEAT_SECONDS:
-                    beat = time.monotonic()
-                    Narration.objects.filter(pk=narration.pk).update(heartbeat_at=timezone.now())
-            writer.pause(PARAGRAPH_PAUSE - SENTENCE_PAUSE)
+        synthesis = speak(engine, narration.paragraphs, writer, heartbeat)
         writer.close()
     except BaseException:
         writer.abort()
