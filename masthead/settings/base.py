@@ -325,9 +325,9 @@ AUDIO_MAX_WORDS = int(os.environ.get("AUDIO_MAX_WORDS", "15000"))
 # Opus for the player (bits per second; speech stays wideband at any rate), MP3
 # for podcast apps (kbit/s). 8000: about 57 KB per minute of narration.
 AUDIO_OPUS_BITRATE = int(os.environ.get("AUDIO_OPUS_BITRATE", "8000"))
+AUDIO_MP3_KBPS = int(os.environ.get("AUDIO_MP3_KBPS", "32"))
 # A libopus to load instead of the one from PyPI's opuslib-next-bundled (a path).
 AUDIO_LIBOPUS = os.environ.get("AUDIO_LIBOPUS", "")
-AUDIO_MP3_KBPS = int(os.environ.get("AUDIO_MP3_KBPS", "32"))
 # A narration with no sign of life from its worker for this long is queued again.
 AUDIO_STALE_SECONDS = int(os.environ.get("AUDIO_STALE_SECONDS", "120"))
 # Reader revenue (masthead.revenue): donations through Stripe Checkout. Without
