@@ -176,7 +176,13 @@ async def run(args: argparse.Namespace) -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     tmp = Path(tempfile.mkdtemp(prefix="masthead-bench-feed-"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded", "MASTHEAD_VAR_DIR": str(tmp)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.embedded",
+        "MASTHEAD_VAR_DIR": str(tmp),
+        # Every simulated reader comes from 127.0.0.1: lift the per-client cap on open streams.
+        "MASTHEAD_STREAMS_PER_CLIENT": "1000000",
+    }
     env.pop("DATABASE_URL", None)
     if args.scaled:
         env.update(scaled_env())

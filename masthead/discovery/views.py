@@ -1,7 +1,7 @@
 """Sitemaps, robots.txt, share cards and the Mastodon share page."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -105,10 +105,16 @@ def logo(request: HttpRequest) -> HttpResponse:
 
 
 def mastodon_share(request: HttpRequest, pk: int) -> HttpResponse:
-    """Ask for the reader's Mastodon server, then send them to its share page."""
+    """Ask for the reader's Mastodon server, then link to its share page.
+
+    A link the reader follows, naming the server, and not a redirect: a
+    redirect would let anyone craft an address on the newsroom's own domain
+    that sends readers to a site of their choosing (an open redirect), and
+    the Content Security Policy's ``form-action`` would block it anyway.
+    """
     article = live_article(request, pk)
     url = absolute_url(request, article.get_url(request))
-    error = ""
+    error, server, share_url = "", "", ""
     value = request.GET.get("server", "")
     if "server" in request.GET:
         try:
@@ -116,6 +122,13 @@ def mastodon_share(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as invalid:
             error = invalid.messages[0]
         else:
-            return HttpResponseRedirect(mastodon_share_url(server, article.title, url))
-    context = {"article": article, "article_url": url, "error": error, "value": value[:100]}
+            share_url = mastodon_share_url(server, article.title, url)
+    context = {
+        "article": article,
+        "article_url": url,
+        "error": error,
+        "value": value[:100],
+        "server": server,
+        "share_url": share_url,
+    }
     return TemplateResponse(request, "discovery/mastodon_share.html", context, status=400 if error else 200)

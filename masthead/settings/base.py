@@ -230,6 +230,11 @@ NEWSLETTER_SIGNUPS_PER_ADDRESS = (5, 3600)
 # The request header carrying the reader's address behind a trusted proxy,
 # e.g. "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
 NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "")
+# Live News Feed streams one client may hold open per server process (429 beyond).
+MASTHEAD_STREAMS_PER_CLIENT = int(os.environ.get("MASTHEAD_STREAMS_PER_CLIENT", "30"))
+# A long article is many form fields in Wagtail's editor (StreamField blocks,
+# inline panels); Django's default of 1,000 refuses one of ~200 paragraphs.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # An ALTCHA-style proof of work on the signup form (needs JavaScript to sign up).
 NEWSLETTER_PROOF_OF_WORK = os.environ.get("NEWSLETTER_PROOF_OF_WORK", "") == "1"
 NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 50_000

@@ -155,7 +155,7 @@ def test_share_links_under_the_article_are_plain_links_with_no_script(client, ar
         assert src.startswith("/")
 
 
-def test_mastodon_share_asks_for_the_readers_server_then_goes_there(client, article):
+def test_mastodon_share_asks_for_the_readers_server_then_links_there(client, article):
     page = html.fromstring(client.get(f"/share/{article.pk}/mastodon/").content)
     assert page.xpath("//form[@method='get']//input[@name='server']")
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
@@ -165,8 +165,11 @@ def test_mastodon_share_asks_for_the_readers_server_then_goes_there(client, arti
         ("@marta@social.example", "social.example"),
     ]:
         response = client.get(f"/share/{article.pk}/mastodon/", {"server": typed})
-        assert response.status_code == 302
-        target = urlsplit(response["Location"])
+        # A link naming the server, never a redirect (that would be an open redirect).
+        assert response.status_code == 200 and "Location" not in response
+        [link] = html.fromstring(response.content).xpath("//p[@role='status']/a")
+        assert link.text_content().strip() == f"Share it on {server}"
+        target = urlsplit(link.get("href"))
         assert (target.scheme, target.netloc, target.path) == ("https", server, "/share")
         assert parse_qs(target.query)["text"] == [
             f"Council approves the new tram line http://testserver{article.url}"

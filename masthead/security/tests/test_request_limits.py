@@ -245,12 +245,6 @@ def test_behind_a_proxy_that_names_no_reader_search_is_not_limited_per_network(
     assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) refuses an article of about 200 blocks "
-    "with 400: masthead/settings/base.py should set DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000. "
-    "Remove this marker then.",
-)
 def test_a_long_article_of_250_paragraphs_saves_in_the_admin(db, django_user_model):
     from django.urls import reverse
     from wagtail.test.utils.form_data import rich_text, streamfield
@@ -269,12 +263,6 @@ def test_a_long_article_of_250_paragraphs_saves_in_the_admin(db, django_user_mod
     assert len(ArticlePage.objects.get(title="Tram depot reopens after flood repairs").body) == 250
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wapiti's Open Redirect: /share/<pk>/mastodon/?server=<any host> redirects at once, so a link "
-    "on the newsroom's domain sends readers to any site. masthead/discovery should redirect only on a "
-    "POST of its own form (same Origin), see docs/security.md. Remove this marker then.",
-)
 def test_a_crafted_mastodon_share_link_does_not_send_readers_to_another_site(db):
     from masthead.articles.tests.factories import ArticleFactory
 
