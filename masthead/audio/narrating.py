@@ -169,9 +169,10 @@ def release(narration: Narration, hand_back: bool) -> None:
         started_at=None,
         heartbeat_at=timezone.now(),
     )
-    logger.warning("Narration %s stopped mid-way: queued again", narration.pk)
-    if released and hand_back:
-        enqueue(narration.pk)
+    if released:
+        logger.warning("Narration %s stopped mid-way: queued again", narration.pk)
+        if hand_back:
+            enqueue(narration.pk)
 
 
 def fail(narration: Narration, message: str) -> None:
