@@ -21,6 +21,21 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches.
+
+    What a test cached (a live campaign for the banner, newsletter lists,
+    rate-limit counts) would otherwise outlive its rolled-back rows and show
+    up in the next test that runs in the same process.
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+
+
 class OneRequestAtATimeServer(ThreadedWSGIServer):
     """The live server, answering one request at a time.
 
