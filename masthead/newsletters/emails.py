@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import punycode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.models import Site
 
 from masthead.core.models import NewsroomSettings
@@ -66,41 +67,51 @@ def mailer():
     return mailers[settings.NEWSLETTER_MAILER]
 
 
-def confirmation_message(subscriber: Subscriber, lists: list[NewsletterList]) -> EmailMultiAlternatives:
-    """The email asking a reader to confirm their address for ``lists``."""
+def reader_message(
+    subscriber: Subscriber, lists: list[NewsletterList], template: str, subject: str, **context
+) -> EmailMultiAlternatives:
+    """A one-off email to a reader about ``lists``, in the newsroom's language, from the first list.
+
+    ``subject`` is a translatable string with ``%(newsroom)s``; the text and
+    HTML bodies are ``newsletters/email/<template>.txt`` and ``.html``.
+    """
     newsroom = default_newsroom()
-    token = confirmation_token(subscriber.email, [nl.pk for nl in lists])
-    context = {
-        "newsroom": newsroom,
-        "lists": lists,
-        "confirm_url": public_url(reverse("newsletters:confirm", args=[token])),
-        "days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
-    }
+    context = {"newsroom": newsroom, "lists": lists, **context}
     with translation.override(newsroom.language):
-        subject = _("Confirm your subscription to %(newsroom)s") % {"newsroom": newsroom.name}
-        text = render_to_string("newsletters/email/confirmation.txt", context)
-        html = render_to_string("newsletters/email/confirmation.html", context)
+        subject = _(subject) % {"newsroom": newsroom.name}
+        text = render_to_string(f"newsletters/email/{template}.txt", context)
+        html = render_to_string(f"newsletters/email/{template}.html", context)
     sender = lists[0].from_header if lists else settings.DEFAULT_FROM_EMAIL
     message = EmailMultiAlternatives(subject, text, sender, [subscriber.email])
     message.attach_alternative(html, "text/html")
     return message
+
+
+def confirmation_message(subscriber: Subscriber, lists: list[NewsletterList]) -> EmailMultiAlternatives:
+    """The email asking a reader to confirm their address for ``lists``."""
+    token = confirmation_token(subscriber.email, [nl.pk for nl in lists])
+    return reader_message(
+        subscriber,
+        lists,
+        "confirmation",
+        gettext_noop("Confirm your subscription to %(newsroom)s"),
+        confirm_url=public_url(reverse("newsletters:confirm", args=[token])),
+        days=settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
+    )
 
 
 def welcome_message(subscriber: Subscriber) -> EmailMultiAlternatives:
     """The email a reader gets once, when they confirm: what they will receive and how to change it."""
-    newsroom = default_newsroom()
     lists = list(
         NewsletterList.objects.filter(subscriptions__subscriber=subscriber).order_by("name").distinct()
     )
-    context = {"newsroom": newsroom, "lists": lists, "preferences_url": preferences_url(subscriber)}
-    with translation.override(newsroom.language):
-        subject = _("Welcome to %(newsroom)s") % {"newsroom": newsroom.name}
-        text = render_to_string("newsletters/email/welcome.txt", context)
-        html = render_to_string("newsletters/email/welcome.html", context)
-    sender = lists[0].from_header if lists else settings.DEFAULT_FROM_EMAIL
-    message = EmailMultiAlternatives(subject, text, sender, [subscriber.email])
-    message.attach_alternative(html, "text/html")
-    return message
+    return reader_message(
+        subscriber,
+        lists,
+        "welcome",
+        gettext_noop("Welcome to %(newsroom)s"),
+        preferences_url=preferences_url(subscriber),
+    )
 
 
 def smtp_address(address: str) -> str:

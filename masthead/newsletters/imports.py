@@ -175,21 +175,15 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
         return report
     now = timezone.now()
     with transaction.atomic():
-        Subscriber.objects.bulk_create(
-            [
-                Subscriber(
-                    email=row.email,
-                    first_name=row.first_name,
-                    last_name=row.last_name,
-                    status=Subscriber.Status.CONFIRMED,
-                    source=Subscriber.Source.IMPORT,
-                    created_at=now,
-                    confirmed_at=now,
-                )
-                for row in to_create
-            ],
-            batch_size=CHUNK,
-        )
+        status_of = {
+            "cleaned": {
+                "status": Subscriber.Status.SUPPRESSED,
+                "suppressed_at": now,
+                "suppression_reason": _("Cleaned in the imported file (the address bounced)"),
+            },
+            "unsubscribed": {"status": Subscriber.Status.UNSUBSCRIBED, "unsubscribed_at": now},
+            "": {"status": Subscriber.Status.CONFIRMED, "confirmed_at": now},
+        }
         Subscriber.objects.bulk_create(
             [
                 Subscriber(
@@ -198,17 +192,9 @@ def import_subscribers(data: bytes, lists: list[NewsletterList], dry_run: bool =
                     last_name=row.last_name,
                     source=Subscriber.Source.IMPORT,
                     created_at=now,
-                    **(
-                        {
-                            "status": Subscriber.Status.SUPPRESSED,
-                            "suppressed_at": now,
-                            "suppression_reason": _("Cleaned in the imported file (the address bounced)"),
-                        }
-                        if row.left == "cleaned"
-                        else {"status": Subscriber.Status.UNSUBSCRIBED, "unsubscribed_at": now}
-                    ),
+                    **status_of[row.left],
                 )
-                for row in to_keep_out
+                for row in [*to_create, *to_keep_out]
             ],
             batch_size=CHUNK,
         )
