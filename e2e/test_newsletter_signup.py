@@ -46,6 +46,19 @@ def test_reader_signs_up_from_the_box_on_an_article_page(page, live_server, arti
     assert [m.to for m in mail.outbox] == [["olena@example.org"]]
 
 
+def test_with_proof_of_work_on_the_box_solves_it_before_sending(page, live_server, article, settings):
+    settings.NEWSLETTER_PROOF_OF_WORK = True
+    settings.NEWSLETTER_PROOF_OF_WORK_MAX_NUMBER = 5000
+    page.goto(live_server.url + article.url)
+    form = page.locator("form.newsletter-form")
+    expect(form).to_have_attribute("data-challenge-url", "/newsletters/challenge/")
+    form.get_by_label("Email address").fill("mykola@example.org")
+    form.get_by_role("button", name="Subscribe").click()  # waits for the work, then sends
+    expect(page.locator(".newsletter-box__thanks")).to_contain_text("Thank you for signing up!")
+    assert page.url == live_server.url + article.url
+    assert Subscriber.objects.get().email == "mykola@example.org"
+
+
 def test_the_box_works_without_javascript(browser, live_server, article):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

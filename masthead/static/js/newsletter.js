@@ -1,37 +1,16 @@
 /* The newsletter signup box: send it without leaving the page, and solve the
-   proof-of-work challenge when the site asks for one. Without this script the
-   form posts normally and the answer comes back as a whole page. */
+   proof-of-work challenge (with proof-of-work.js) when the site asks for one.
+   Without this script the form posts normally and the answer comes back as a
+   whole page. */
 (function () {
   "use strict";
-
-  function hex(buffer) {
-    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
-      return b.toString(16).padStart(2, "0");
-    }).join("");
-  }
-
-  async function solve(challenge) {
-    var encoder = new TextEncoder();
-    for (var number = 0; number <= challenge.maxnumber; number++) {
-      var digest = await crypto.subtle.digest("SHA-256", encoder.encode(challenge.salt + number));
-      if (hex(digest) === challenge.challenge) {
-        return btoa(JSON.stringify({
-          algorithm: challenge.algorithm, challenge: challenge.challenge,
-          number: number, salt: challenge.salt, signature: challenge.signature
-        }));
-      }
-    }
-    throw new Error("challenge not solved");
-  }
 
   function enhance(box) {
     var form = box.querySelector("form.newsletter-form");
     if (!form) return;
     var work = Promise.resolve();
-    if (form.dataset.challengeUrl && window.crypto && crypto.subtle) {
-      work = fetch(form.dataset.challengeUrl, { credentials: "omit" })
-        .then(function (response) { return response.json(); })
-        .then(solve)
+    if (form.dataset.challengeUrl && window.mastheadProofOfWork) {
+      work = window.mastheadProofOfWork(form.dataset.challengeUrl)
         .then(function (payload) { form.elements.altcha.value = payload; })
         .catch(function () {});
     }

@@ -1,8 +1,9 @@
 /* Reader revenue: close the campaign banner for a while (remembered in this
    browser only), and solve the proof of work the donation and partner forms
-   ask for when the newsroom has switched it on (the challenge comes from the
-   newsletters' address, as for the signup box). Without this script the
-   banner simply stays, and those forms are refused while proof of work is on. */
+   ask for when the newsroom has switched it on (with proof-of-work.js; the
+   challenge comes from the newsletters' address, as for the signup box).
+   Without this script the banner simply stays, and those forms are refused
+   while proof of work is on. */
 (function () {
   "use strict";
   if (window.mastheadRevenue) return;
@@ -28,35 +29,16 @@
     });
   }
 
-  function hex(buffer) {
-    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
-      return b.toString(16).padStart(2, "0");
-    }).join("");
-  }
-
-  async function solve(challenge) {
-    var encoder = new TextEncoder();
-    for (var number = 0; number <= challenge.maxnumber; number++) {
-      var digest = await crypto.subtle.digest("SHA-256", encoder.encode(challenge.salt + number));
-      if (hex(digest) === challenge.challenge) {
-        return btoa(JSON.stringify({
-          algorithm: challenge.algorithm, challenge: challenge.challenge,
-          number: number, salt: challenge.salt, signature: challenge.signature
-        }));
-      }
-    }
-    throw new Error("challenge not solved");
-  }
-
   /* The work starts when the reader first touches the form, and sending waits for it. */
   function setUpProofOfWork(form) {
-    if (!window.crypto || !crypto.subtle || !form.elements.altcha) return;
+    if (!form.elements.altcha) return;
     var work = null;
     function begin() {
       if (!work) {
-        work = fetch(form.dataset.revenueChallenge, { credentials: "omit" })
-          .then(function (response) { return response.json(); })
-          .then(solve)
+        /* Looked up now, not when this script ran: the campaign banner may
+           have loaded this script before the form's proof-of-work.js. */
+        var solve = window.mastheadProofOfWork || function () { return Promise.reject(); };
+        work = solve(form.dataset.revenueChallenge)
           .then(function (payload) { form.elements.altcha.value = payload; })
           .catch(function () {});
       }
