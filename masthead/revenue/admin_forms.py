@@ -1,6 +1,7 @@
 """Admin forms where editors type amounts in the main unit ("25", "7.50") and Masthead stores minor units."""
 
 from django import forms
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -111,7 +112,10 @@ class CampaignForm(MoneyFieldsForm):
                     "Donations are taken in %(site)s (Settings → Reader revenue settings), so a campaign "
                     "in %(campaign)s would never show any progress. Choose %(site)s."
                 )
-                % {"site": " or ".join(c.upper() for c in sorted(accepted)), "campaign": code.upper()},
+                % {
+                    "site": get_text_list([c.upper() for c in sorted(accepted)], _("or")),
+                    "campaign": code.upper(),
+                },
             )
         return cleaned
 
