@@ -215,6 +215,10 @@ NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
 NEWSLETTER_CONNECTIONS = int(os.environ.get("NEWSLETTER_CONNECTIONS", "2"))
 # Send tasks started per issue: as many workers as this share one issue.
 NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
+# Where each sender journals its deliveries (one file per batch), so a worker
+# killed mid-batch never sends a message twice. Empty: VAR_DIR/newsletter-journals.
+# Workers on several machines need one shared directory here.
+NEWSLETTER_JOURNAL_DIR = os.environ.get("NEWSLETTER_JOURNAL_DIR", "")
 # A sending issue with no progress for this long lost its worker: resume it.
 NEWSLETTER_STALE_SECONDS = int(os.environ.get("NEWSLETTER_STALE_SECONDS", "120"))
 # A scheduled digest no worker was running for is still composed this late, then skipped.
