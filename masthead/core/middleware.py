@@ -45,7 +45,9 @@ class NewsroomLocaleMiddleware:
             response.headers.setdefault("Content-Language", newsroom.language)
             return response
         finally:
+            # The thread's next request (or task) starts from the project's defaults.
             timezone.deactivate()
+            translation.deactivate()
 
 
 class PublicCacheMiddleware:
