@@ -43,6 +43,11 @@ def editable_article(request: HttpRequest, page_id: int) -> ArticlePage:
     return article
 
 
+def can_change_audio(request: HttpRequest) -> bool:
+    """Whether the user may change what readers hear (on/off, voice, Regenerate): Editors and Admins."""
+    return request.user.has_perm("audio.change_articleaudio")
+
+
 def admin_page(request: HttpRequest, template: str, title: str, context: dict) -> HttpResponse:
     breadcrumbs = [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": title}]
     context = {"page_title": title, "header_title": title, "breadcrumbs_items": breadcrumbs, **context}
@@ -68,9 +73,14 @@ def article_audio(request: HttpRequest, page_id: int) -> HttpResponse:
     """One article's audio: narration on or off, the voice, listen, narrate the draft, regenerate."""
     article = editable_article(request, page_id)
     audio = ArticleAudio.for_article(article)
+    may_change = can_change_audio(request)
     form = ArticleAudioForm(request.POST if request.POST.get("action") == "save" else None, instance=audio)
     if request.method == "POST":
         action = request.POST.get("action")
+        if action in ("save", "regenerate") and not may_change:
+            # Anyone who edits the article may listen to its draft; changing what
+            # readers hear is an editor's decision (the role's audio permission).
+            raise PermissionDenied
         if action == "save" and form.is_valid():
             form.save()
             if audio.enabled and article.live:
@@ -78,8 +88,14 @@ def article_audio(request: HttpRequest, page_id: int) -> HttpResponse:
             messages.success(request, _("Audio settings saved."))
             return redirect("audio_admin:article", article.pk)
         if action == "draft":
-            if request_narration(article, draft=True) is None:
+            narration = request_narration(article, draft=True)
+            if narration is None:
                 messages.error(request, _("Narration is off for this article."))
+            elif article.live and narration.pk == audio.live_narration_id:
+                messages.info(
+                    request,
+                    _("The draft reads the same as the published article: its narration is the one above."),
+                )
             else:
                 messages.success(
                     request, _("The draft is being narrated; this page shows it when it is ready.")
@@ -93,20 +109,20 @@ def article_audio(request: HttpRequest, page_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The narration is being made again."))
             return redirect("audio_admin:article", article.pk)
-    live = audio.live_narration
+    audio.refresh_from_db()
+    live, pending = audio.live_narration, audio.pending_narration
     latest = article.narrations.order_by("-created_at").first()
-    draft = latest if latest is not None and latest != live else None
+    draft = latest if latest is not None and latest not in (live, pending) else None
     context = {
         "article": article,
         "audio": audio,
         "form": form,
+        "may_change": may_change,
         "live": narration_summary(live) if article.live else None,
+        "pending": narration_summary(pending) if article.live else None,
         "draft": narration_summary(draft),
         "edit_url": reverse("wagtailadmin_pages:edit", args=[article.pk]),
-        "refresh": any(
-            n is not None and n.status in (Narration.Status.QUEUED, Narration.Status.NARRATING)
-            for n in (live, draft)
-        ),
+        "refresh": any(n is not None and n.being_made for n in (live, pending, draft)),
     }
     return admin_page(
         request, "audio/admin/article.html", _("Audio: %(title)s") % {"title": article.title}, context
@@ -118,7 +134,7 @@ def narration_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     narration = get_object_or_404(Narration.objects.select_related("article"), pk=pk)
     if not narration.article.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    if not narration.is_ready:
+    if not narration.has_audio:
         raise Http404("Not ready.")
     return serve_file(request, narration, fmt, "private, no-cache")
 
@@ -128,6 +144,8 @@ STATUS_FILTERS = [("", gettext_lazy("All"))] + list(Narration.Status.choices)
 
 def narration_index(request: HttpRequest) -> HttpResponse:
     """Every article's narrations, newest first, with their status and why one was not made."""
+    if not request.user.has_perm("audio.view_narration"):
+        raise PermissionDenied
     status = request.GET.get("status", "")
     narrations = Narration.objects.select_related("article").order_by("-created_at")
     if status in Narration.Status.values:

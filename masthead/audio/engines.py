@@ -31,6 +31,7 @@ class Voice:
     engine: str
     name: str
     license: str
+    language: str = "en-US"  # BCP 47: what a podcast app is told the audio is in
 
 
 class Engine:
@@ -82,6 +83,7 @@ HIBARI_LABELS = {
     "fable": _("Fable (British English, male)"),
     "kore": _("Kore (American English, female)"),
 }
+BRITISH_HIBARI_VOICES = {"emma", "fable"}
 DEFAULT_VOICE = "hibari:heart"
 
 
@@ -96,9 +98,9 @@ def _hibari_voices() -> list[Voice]:
             voice_path(name, download_missing=False)
         except (FileNotFoundError, ValueError):
             continue
-        voices.append(
-            Voice(f"hibari:{name}", str(HIBARI_LABELS.get(name, name)), "hibari", name, "Apache-2.0")
-        )
+        language = "en-GB" if name in BRITISH_HIBARI_VOICES else "en-US"
+        label = str(HIBARI_LABELS.get(name, name))
+        voices.append(Voice(f"hibari:{name}", label, "hibari", name, "Apache-2.0", language))
     return voices
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
@@ -21,6 +22,7 @@ from masthead.core.middleware import newsroom_for
 from masthead.discovery.pictures import absolute_url
 from masthead.discovery.scopes import current_site
 
+from . import engines
 from .models import Narration
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -32,7 +34,8 @@ def narrated_articles(articles) -> list[ArticlePage]:
     return list(
         articles.live()
         .public()
-        .filter(audio__enabled=True, audio__live_narration__status=Narration.Status.READY)
+        .filter(audio__enabled=True, audio__live_narration__opus_file__gt="")
+        .filter(audio__live_narration__mp3_file__gt="")
         .select_related("audio__live_narration")
         .prefetch_related(
             Prefetch(
@@ -52,6 +55,18 @@ def itunes_duration(milliseconds: int) -> str:
     seconds = round(milliseconds / 1000)
     hours, rest = divmod(seconds, 3600)
     return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def podcast_language() -> str:
+    """The language of the narrations (the default voice's), as RSS writes it: "en-us"."""
+    voice = engines.find_voice(engines.default_voice())
+    return (voice.language if voice else "en").lower()
+
+
+def public_address(address: str) -> str:
+    """An address podcast directories can write to (for the owner's proof), or ""."""
+    domain = address.rpartition("@")[2].lower()
+    return "" if not domain or domain == "localhost" or domain.endswith((".local", ".localhost")) else address
 
 
 @dataclass
@@ -144,8 +159,8 @@ class PodcastFeed(Feed):
             feed_url=absolute_url(request, feed_url),
             cover_url=absolute_url(request, reverse("audio:cover")),
             newsroom=newsroom.name,
-            email=newsroom.contact_email,
-            language=newsroom.language,
+            email=newsroom.contact_email or public_address(settings.DEFAULT_FROM_EMAIL),
+            language=podcast_language(),
             host=urlsplit(request.build_absolute_uri("/")).hostname or "localhost",
             articles=narrated_articles(articles),
             request=request,
@@ -163,8 +178,12 @@ class PodcastFeed(Feed):
     def feed_url(self, podcast: Podcast) -> str:
         return podcast.feed_url
 
-    def language(self, podcast: Podcast) -> str:
-        return podcast.language
+    def get_feed(self, obj: Podcast, request: HttpRequest):
+        feed = super().get_feed(obj, request)
+        # Django's Feed takes ``language`` as a plain attribute (the site's
+        # language): a podcast's is that of its audio, English whatever the site's.
+        feed.feed["language"] = obj.language
+        return feed
 
     def author_name(self, podcast: Podcast) -> str:
         return podcast.newsroom

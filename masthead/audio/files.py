@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -46,15 +46,20 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None | bool:
     if not first and not last:
         return None
     if not first:  # the last N bytes
-        length = int(last)
+        length = _position(last)
         if length == 0:
             return False
         return max(0, size - length), size - 1
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or (last and int(last) < start):
+    start = _position(first)
+    end = min(_position(last), size - 1) if last else size - 1
+    if start >= size or (last and _position(last) < start):
         return False
     return start, end
+
+
+def _position(digits: str) -> int:
+    """A byte position; beyond any file for more digits than int() should be asked to read."""
+    return int(digits) if len(digits) <= 18 else 10**18
 
 
 def ranged_file_response(
@@ -102,7 +107,7 @@ def ranged_file_response(
     else:
         response = FileResponse(_Slice(path, start, length), status=status, content_type=content_type)
     if filename:
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response["Content-Disposition"] = content_disposition_header(False, filename)
     response["Content-Length"] = str(length)
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{start + length - 1}/{size}"

@@ -123,7 +123,17 @@ class Narration(models.Model):
 
     @property
     def is_ready(self) -> bool:
-        return self.status == self.Status.READY and bool(self.opus_file and self.mp3_file)
+        return self.status == self.Status.READY and self.has_audio
+
+    @property
+    def has_audio(self) -> bool:
+        """Its files exist: readers can hear it, also while it is being made again (*Regenerate*)
+        and after such a run failed (the files are of the same words in the same voice)."""
+        return bool(self.opus_file and self.mp3_file)
+
+    @property
+    def being_made(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.NARRATING)
 
     def file_path(self, fmt: str) -> Path | None:
         name = {"opus": self.opus_file, "mp3": self.mp3_file}.get(fmt)
@@ -151,6 +161,11 @@ class ArticleAudio(models.Model):
         _("voice"), max_length=60, blank=True, help_text=_("Empty: the newsroom's default.")
     )
     live_narration = models.ForeignKey(
+        Narration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The narration of the article's changed text (or voice) while the worker
+    # makes it: readers keep hearing ``live_narration`` until it is done.
+    pending_narration = models.ForeignKey(
         Narration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 

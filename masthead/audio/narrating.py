@@ -52,6 +52,12 @@ def skip_reason(script: Script) -> str:
         )
     if script.body_word_count == 0:
         return _("The article has no body text to read (only pictures, embeds or links).")
+    if script.mostly_other_script:
+        return _(
+            "The article is written mostly in a script other than Latin letters (Ukrainian or Chinese, "
+            "say). The voices read English, so it is not narrated; names in Cyrillic within an English "
+            "article are read."
+        )
     limit = settings.AUDIO_MAX_WORDS
     if script.word_count > limit:
         return _(
@@ -92,18 +98,58 @@ def request_narration(
             "message": reason,
         },
     )
-    requeue = not created and not reason and (force or narration.status == Narration.Status.FAILED)
+    # Failed, or not narrated under rules that have changed since (AUDIO_MAX_WORDS raised,
+    # a voice installed): try again. A Regenerate keeps the files readers hear meanwhile.
+    retry = (Narration.Status.FAILED, Narration.Status.SKIPPED)
+    requeue = not created and not reason and (force or narration.status in retry)
     if requeue and narration.status != Narration.Status.NARRATING:
         Narration.objects.filter(pk=narration.pk).update(
             status=Narration.Status.QUEUED, message="", attempts=0
         )
-        narration.status = Narration.Status.QUEUED
+        narration.status, narration.message = Narration.Status.QUEUED, ""
+    elif not created and narration.status == Narration.Status.SKIPPED and reason != narration.message:
+        # Still not narrated, perhaps for another reason now (a changed AUDIO_MAX_WORDS).
+        Narration.objects.filter(pk=narration.pk).update(message=reason)
+        narration.message = reason
     if queue and ((created and not reason) or requeue):
         enqueue(narration.pk)
-    if not draft and audio.live_narration_id != narration.pk:
-        audio.live_narration = narration
-        audio.save(update_fields=["live_narration"])
+    if not draft:
+        show(audio, narration)
     return narration
+
+
+def show(audio: ArticleAudio, narration: Narration) -> None:
+    """Make ``narration`` what readers hear, or, while the worker makes it, keep what they hear now.
+
+    A changed text (or voice) keeps the previous narration on the article
+    until the new one is ready; if the new one fails or is not narrated,
+    readers hear nothing rather than words the article no longer has.
+    """
+    if audio.live_narration_id == narration.pk:
+        if audio.pending_narration_id is not None:
+            audio.pending_narration = None
+            audio.save(update_fields=["pending_narration"])
+        return
+    current = audio.live_narration
+    if narration.being_made and not narration.has_audio and current is not None and current.has_audio:
+        if audio.pending_narration_id != narration.pk:
+            audio.pending_narration = narration
+            audio.save(update_fields=["pending_narration"])
+            # The worker may have finished in between: it found nothing to promote then.
+            if not Narration.objects.filter(
+                pk=narration.pk, status__in=[Narration.Status.QUEUED, Narration.Status.NARRATING]
+            ).exists():
+                promote(narration.pk)
+        return
+    audio.live_narration, audio.pending_narration = narration, None
+    audio.save(update_fields=["live_narration", "pending_narration"])
+
+
+def promote(narration_id: int) -> None:
+    """A pending narration is done (ready, failed or not narrated): readers now get it."""
+    ArticleAudio.objects.filter(pending_narration_id=narration_id).update(
+        live_narration_id=narration_id, pending_narration=None
+    )
 
 
 def enqueue(narration_id: int) -> None:
@@ -179,6 +225,7 @@ def fail(narration: Narration, message: str) -> None:
     Narration.objects.filter(pk=narration.pk).update(
         status=Narration.Status.FAILED, message=message, finished_at=timezone.now()
     )
+    promote(narration.pk)
 
 
 def speak(engine, paragraphs: list[list[str]], writer: NarrationWriter, after_sentence=None) -> float:
@@ -237,6 +284,7 @@ def synthesise(narration: Narration) -> None:
         (root / f"{stem}.opus").unlink(missing_ok=True)
         (root / f"{stem}.mp3").unlink(missing_ok=True)
         return
+    promote(narration.pk)
     for name in old:
         if name:
             (root / name).unlink(missing_ok=True)
@@ -253,13 +301,15 @@ def forget_old_narrations(latest: Narration) -> None:
     Kept: the one readers hear, the one just made (e.g. a draft an editor
     listens to), and any still waiting for the worker.
     """
-    live = ArticleAudio.objects.filter(article_id=latest.article_id).values_list("live_narration", flat=True)
+    audio = ArticleAudio.objects.filter(article_id=latest.article_id)
+    kept = [pk for pair in audio.values_list("live_narration", "pending_narration") for pk in pair]
     stale = Narration.objects.filter(article_id=latest.article_id, created_at__lt=latest.created_at).exclude(
-        Q(pk=latest.pk) | Q(pk__in=live) | Q(status__in=[Narration.Status.QUEUED, Narration.Status.NARRATING])
+        Q(pk=latest.pk)
+        | Q(pk__in=[pk for pk in kept if pk is not None])
+        | Q(status__in=[Narration.Status.QUEUED, Narration.Status.NARRATING])
     )
     for narration in stale:
-        narration.delete_files()
-        narration.delete()
+        narration.delete()  # and its files (signal_handlers.delete_narration_files)
 
 
 def check_narrations(now=None) -> list[int]:
@@ -289,6 +339,8 @@ def check_narrations(now=None) -> list[int]:
                 % {"count": narration.attempts},
                 finished_at=now,
             )
+            if updated:
+                promote(narration.pk)
             continue
         updated = Narration.objects.filter(
             pk=narration.pk, status=Narration.Status.NARRATING, heartbeat_at=narration.heartbeat_at
@@ -304,4 +356,4 @@ def live_narration(article) -> Narration | None:
     audio = ArticleAudio.objects.select_related("live_narration").filter(article_id=article.pk).first()
     if audio is None or not audio.enabled or audio.live_narration is None:
         return None
-    return audio.live_narration if audio.live_narration.is_ready else None
+    return audio.live_narration if audio.live_narration.has_audio else None

@@ -42,6 +42,15 @@ class Script:
     # Body passages with letters or digits of which nothing could be read
     # (a script the voices do not speak, e.g. Chinese).
     unreadable_passages: int = 0
+    # Letters of the body as written: Latin ones, and those of other scripts
+    # (Cyrillic, Greek, Chinese…). The voices read English: a body written
+    # mostly in another script is not narrated (``narrating.skip_reason``).
+    latin_letters: int = 0
+    other_letters: int = 0
+
+    @property
+    def mostly_other_script(self) -> bool:
+        return self.other_letters > self.latin_letters
 
     @property
     def sentences(self) -> list[str]:
@@ -91,6 +100,19 @@ def body_passages(raw_blocks: Iterable[dict]) -> list[str]:
     return passages
 
 
+def count_letters(text: str) -> tuple[int, int]:
+    """(Latin letters, letters of other scripts) in ``text``."""
+    latin = other = 0
+    for ch in text:
+        if ch.isalpha():
+            # Basic Latin, Latin-1 and Latin Extended-A/B, IPA and Latin Extended Additional.
+            if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff":
+                latin += 1
+            else:
+                other += 1
+    return latin, other
+
+
 def byline(names: list[str]) -> str:
     """ "By A", "By A and B", "By A, B and C"."""
     names = [n for n in names if n.strip()]
@@ -118,6 +140,10 @@ def build_script(
     head = [_full_stop(headline.strip()), byline(author_names), _full_stop(standfirst.strip())]
     body = body_passages(raw_body)
     script = Script()
+    for passage in body:
+        latin, other = count_letters(passage)
+        script.latin_letters += latin
+        script.other_letters += other
     for number, passage in enumerate(head + body):
         # Split as written, then say each sentence: the writer's full stops decide where
         # sentences end, whatever the words become ("12 people came." → "twelve people came.").

@@ -35,7 +35,7 @@ def narration_file(request: HttpRequest, pk: int, key: str, fmt: str) -> HttpRes
         .first()
     )
     narration = audio.live_narration if audio else None
-    if narration is None or not narration.is_ready or not narration.key.startswith(key) or len(key) < 16:
+    if narration is None or not narration.has_audio or not narration.key.startswith(key) or len(key) < 16:
         raise Http404("No such narration.")
     article = audio.article
     if not article.live or article.get_view_restrictions().exists():

@@ -33,9 +33,14 @@ def register_audio_admin_urls():
     return [path("audio/", include((admin_urls, "audio_admin"), namespace="audio_admin"))]
 
 
+class NarrationsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm("audio.view_narration")
+
+
 @hooks.register("register_admin_menu_item")
 def register_narrations_menu_item():
-    return MenuItem(_("Narrations"), reverse("audio_admin:index"), icon_name="media", order=170)
+    return NarrationsMenuItem(_("Narrations"), reverse("audio_admin:index"), icon_name="media", order=170)
 
 
 def audio_button(page, user, priority: int) -> list[Button]:

@@ -1,5 +1,6 @@
 """Fixtures for the audio tests: one small narration synthesised once per test process."""
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,8 @@ import pytest
 from masthead.articles.tests.factories import ArticleFactory, AuthorFactory, SectionFactory, paragraph
 from masthead.audio import engines
 from masthead.audio.encoding import NarrationWriter
-from masthead.audio.models import ArticleAudio, Narration, audio_root
-from masthead.audio.script import build_script
+from masthead.audio.models import ArticleAudio, Narration, PronunciationEntry, audio_root
+from masthead.audio.script import article_script
 
 # Ordinary words only (no names): the quality test compares what a speech
 # recogniser hears with these sentences.
@@ -75,7 +76,7 @@ def article(section, author):
 
 def attach_ready_narration(article, sample: Sample) -> Narration:
     """Give an article a ready narration using the shared sample's files (no synthesis)."""
-    script = build_script(article.title, article.standfirst, [], article.body.raw_data)
+    script = article_script(article, PronunciationEntry.as_dict())  # as publishing would
     key = script.hash(engines.DEFAULT_VOICE)
     stem = f"{article.pk}/{key[:16]}-test"
     root = audio_root()
@@ -86,7 +87,7 @@ def attach_ready_narration(article, sample: Sample) -> Narration:
         article=article,
         key=key,
         voice=engines.DEFAULT_VOICE,
-        script="[]",
+        script=json.dumps(script.paragraphs),
         word_count=script.word_count,
         status=Narration.Status.READY,
         opus_file=f"{stem}.opus",

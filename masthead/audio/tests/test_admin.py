@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from masthead.articles.tests.factories import ArticleFactory, paragraph
@@ -123,3 +124,71 @@ def test_archive_command_narrates_what_is_missing_and_carries_on_after_a_stop(se
     call_command("narrate_archive", stdout=out)
     assert "2 narrated" in out.getvalue() and "1 already narrated" in out.getvalue()
     assert all(ArticleAudio.objects.get(article=a).live_narration.is_ready for a in articles)
+
+
+def test_regenerate_keeps_the_audio_readers_hear_until_the_new_one_is_made(
+    client, editor, narrated_article, django_capture_on_commit_callbacks
+):
+    before = narrated_article.audio.live_narration
+    with django_capture_on_commit_callbacks(execute=False) as worker:
+        client.post(f"/admin/audio/article/{narrated_article.pk}/", {"action": "regenerate"})
+    assert worker, "the narration was handed to the worker"
+    # The worker has not run yet: readers still get the player, the file and the podcast item.
+    reader = client_for_readers()
+    assert "data-audio-player" in reader.get(narrated_article.url).content.decode()
+    assert reader.get(f"/audio/{before.pk}-{before.key[:16]}.mp3").status_code == 200
+    assert narrated_article.title in reader.get("/audio/podcast.xml").content.decode()
+    html = client.get(f"/admin/audio/article/{narrated_article.pk}/").content.decode()
+    assert "Being made again: readers hear the version below" in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in worker:
+            callback()
+    after = ArticleAudio.objects.get(article=narrated_article).live_narration
+    assert after.pk == before.pk and after.status == Narration.Status.READY
+    assert after.opus_file != before.opus_file  # new files, the old ones removed
+    assert not (before.file_path("opus")).exists()
+
+
+def client_for_readers():
+    from django.test import Client
+
+    return Client()
+
+
+def test_a_contributor_may_listen_to_a_draft_but_not_change_what_readers_hear(
+    client, narrated_article, django_capture_on_commit_callbacks
+):
+    contributor = get_user_model().objects.create_user("kateryna", "kateryna@example.org", "pw")
+    contributor.groups.add(Group.objects.get(name="Contributor"))
+    client.force_login(contributor)
+    # Wagtail lets a contributor edit a page they own.
+    narrated_article.owner = contributor
+    narrated_article.save(update_fields=["owner"])
+    url = f"/admin/audio/article/{narrated_article.pk}/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "An editor decides what readers hear" in html
+    assert 'value="regenerate"' not in html and 'value="save"' not in html
+
+    for data in ({"action": "save", "voice": "", "enabled": ""}, {"action": "regenerate"}):
+        refused = client.post(url, data)  # Wagtail answers a refusal with its admin home
+        assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    audio = ArticleAudio.objects.get(article=narrated_article)
+    assert audio.enabled is True and audio.live_narration.status == Narration.Status.READY
+
+    narrated_article.body = [paragraph("A draft the contributor wants to hear.")]
+    narrated_article.save_revision(user=contributor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"action": "draft"}).status_code == 302
+    assert Narration.objects.filter(article=narrated_article, script__contains="contributor wants").exists()
+    # The list of every article's narrations (and drafts) is the desk's, not theirs.
+    assert client.get("/admin/audio/")["Location"] == "/admin/"
+    assert "/admin/audio/" not in client.get("/admin/").content.decode()
+
+
+def test_narrating_a_draft_that_reads_as_published_says_so(client, editor, narrated_article):
+    response = client.post(f"/admin/audio/article/{narrated_article.pk}/", {"action": "draft"}, follow=True)
+    assert "The draft reads the same as the published article" in response.content.decode()

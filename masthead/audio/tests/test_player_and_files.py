@@ -1,9 +1,14 @@
 """Readers: the player above the body, the audio file with range requests, and unpublishing."""
 
+from urllib.parse import quote
+
 import pytest
 from django.conf import settings
 
-from masthead.audio.models import ArticleAudio, Narration
+from masthead.articles.tests.factories import ArticleFactory, paragraph
+from masthead.audio.models import ArticleAudio, Narration, audio_root
+
+from .conftest import attach_ready_narration
 
 pytestmark = pytest.mark.django_db
 
@@ -125,8 +130,37 @@ def test_unpublishing_hides_the_player_and_takes_the_audio_down(client, narrated
     assert client.get(narrated_article.url or "/city/bridge-to-be-rebuilt/").status_code == 404
 
 
-def test_a_wrong_key_or_a_narration_not_ready_is_404(client, narrated_article):
+def test_a_wrong_key_or_a_narration_without_files_is_404(client, narrated_article):
     narration = narrated_article.audio.live_narration
     assert client.get(f"/audio/{narration.pk}-{'0' * 16}.mp3").status_code == 404
+    # Being made again (Regenerate): readers keep the files of the same words meanwhile.
     Narration.objects.filter(pk=narration.pk).update(status=Narration.Status.NARRATING)
+    assert client.get(audio_url(narrated_article, "mp3")).status_code == 200
+    Narration.objects.filter(pk=narration.pk).update(status="queued", mp3_file="", opus_file="")
     assert client.get(audio_url(narrated_article, "mp3")).status_code == 404
+    assert "data-audio-player" not in client.get(narrated_article.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [f"bytes=0-{'9' * 5000}", f"bytes={'9' * 5000}-", f"bytes=-{'9' * 5000}", "bytes=99999999999999999999-"],
+)
+def test_a_range_with_an_absurdly_long_number_is_answered_not_a_500(client, narrated_article, header):
+    response = client.get(audio_url(narrated_article, "mp3"), headers={"range": header})
+    assert response.status_code in (206, 416)
+    size = (audio_root() / narrated_article.audio.live_narration.mp3_file).stat().st_size
+    if header.startswith(("bytes=0-", "bytes=-")):  # to the end, or the last "N" bytes: all of it
+        assert response.status_code == 206
+        assert response["Content-Range"] == f"bytes 0-{size - 1}/{size}"
+    else:  # starting beyond the file
+        assert response.status_code == 416
+        assert response["Content-Range"] == f"bytes */{size}"
+
+
+def test_the_download_of_an_article_with_a_cyrillic_address_keeps_its_name(client, section, sample_narration):
+    article = ArticleFactory(parent=section, slug="міст-відбудують", body=[paragraph("The bridge reopens.")])
+    attach_ready_narration(article, sample_narration)
+    response = client.get(audio_url(article, "mp3"))
+    assert response.status_code == 200
+    # RFC 6266's filename*, which browsers read; a raw UTF-8 name would be mangled.
+    assert response["Content-Disposition"] == f"inline; filename*=utf-8''{quote('міст-відбудують.mp3')}"

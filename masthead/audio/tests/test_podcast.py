@@ -2,8 +2,11 @@
 
 import feedparser
 import pytest
+from lxml import etree
+from wagtail.models import Site
 
 from masthead.articles.tests.factories import ArticleFactory, SectionFactory
+from masthead.audio.feeds import ITUNES_NS
 
 from .conftest import attach_ready_narration
 
@@ -79,3 +82,25 @@ def test_podcast_cover_is_a_square_png_of_at_least_1400_pixels(client, db):
     assert response["Content-Type"] == "image/png"
     image = Image.open(BytesIO(response.content))
     assert image.size == (1400, 1400)
+
+
+def test_the_podcast_says_its_audio_is_english_and_gives_an_owner_address(client, narrated_article, settings):
+    from masthead.core.models import NewsroomSettings
+
+    site = Site.objects.get(is_default_site=True)
+    newsroom = NewsroomSettings.for_site(site)
+    newsroom.language = "uk"  # the site's own words in Ukrainian; the voices still read English
+    newsroom.contact_email = ""
+    newsroom.save()
+    settings.DEFAULT_FROM_EMAIL = "newsroom@localhost"
+    tree = etree.fromstring(client.get("/audio/podcast.xml").content)
+    assert tree.findtext("channel/language") == "en-us"
+    assert tree.find(f"channel/{{{ITUNES_NS}}}owner/{{{ITUNES_NS}}}email") is None  # no address to give
+
+    settings.DEFAULT_FROM_EMAIL = "desk@ledger.example"
+    tree = etree.fromstring(client.get("/audio/podcast.xml").content)
+    assert tree.findtext(f"channel/{{{ITUNES_NS}}}owner/{{{ITUNES_NS}}}email") == "desk@ledger.example"
+    newsroom.contact_email = "podcast@ledger.example"
+    newsroom.save()
+    tree = etree.fromstring(client.get("/audio/podcast.xml").content)
+    assert tree.findtext(f"channel/{{{ITUNES_NS}}}owner/{{{ITUNES_NS}}}email") == "podcast@ledger.example"

@@ -121,3 +121,49 @@ def test_narration_off_means_nothing_is_narrated(article, narrate_on_publish, en
 
 def test_publishing_when_narration_is_switched_off_in_settings_queues_nothing(article, enqueued):
     assert publish(article, enqueued) == []
+
+
+def test_a_changed_text_keeps_the_old_audio_on_the_page_until_the_new_one_is_ready(
+    narrated_article, client, django_capture_on_commit_callbacks
+):
+    old = narrated_article.audio.live_narration
+    narrated_article.body = [paragraph("The council changed its mind on Wednesday.")]
+    with (
+        django_capture_on_commit_callbacks(execute=False) as worker,
+        override_settings(AUDIO_NARRATE_ON_PUBLISH=True),
+    ):
+        narrated_article.save_revision().publish()
+    audio = ArticleAudio.objects.get(article=narrated_article)
+    assert audio.live_narration == old and audio.pending_narration.status == Narration.Status.QUEUED
+    assert f"/audio/{old.pk}-" in client.get(narrated_article.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in worker:
+            callback()
+    audio.refresh_from_db()
+    assert audio.pending_narration is None
+    assert audio.live_narration != old and "changed its mind" in audio.live_narration.script
+    assert f"/audio/{audio.live_narration.pk}-" in client.get(narrated_article.url).content.decode()
+
+
+def test_when_the_changed_texts_narration_fails_readers_hear_nothing_outdated(
+    narrated_article, client, django_capture_on_commit_callbacks
+):
+    narrated_article.body = [paragraph("A correction: the vote was on Thursday.")]
+    settings = override_settings(AUDIO_NARRATE_ON_PUBLISH=True, AUDIO_DEFAULT_VOICE="hibari:no-such-voice")
+    with settings, django_capture_on_commit_callbacks(execute=True):
+        narrated_article.save_revision().publish()
+    audio = ArticleAudio.objects.get(article=narrated_article)
+    assert audio.pending_narration is None
+    assert audio.live_narration.status == Narration.Status.FAILED
+    assert "data-audio-player" not in client.get(narrated_article.url).content.decode()
+
+
+def test_deleting_an_article_deletes_its_audio_files(narrated_article, django_capture_on_commit_callbacks):
+    narration = narrated_article.audio.live_narration
+    files = [narration.file_path("opus"), narration.file_path("mp3")]
+    assert all(path.is_file() for path in files)
+    with django_capture_on_commit_callbacks(execute=True):
+        narrated_article.delete()
+    assert not Narration.objects.filter(pk=narration.pk).exists()
+    assert not any(path.exists() for path in files)

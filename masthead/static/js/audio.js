@@ -21,8 +21,10 @@
     if (!audio || !controls) { return; }
     var placeKey = PLACE_PREFIX + player.getAttribute("data-audio-key");
     var rateButtons = controls.querySelectorAll("[data-rate]");
+    var chosenRate = 1;
 
     function setRate(rate) {
+      chosenRate = rate;
       audio.playbackRate = rate;
       audio.defaultPlaybackRate = rate;
       for (var i = 0; i < rateButtons.length; i++) {
@@ -53,8 +55,9 @@
       if (place > 3 && isFinite(audio.duration) && place < audio.duration - 3) {
         audio.currentTime = place;
       }
-      // Some browsers reset the rate when a source loads.
-      if (savedRate >= 0.5 && savedRate <= 3) { audio.playbackRate = savedRate; }
+      // Some browsers reset the rate when a source loads (iOS loads it on the
+      // first play): keep the speed last chosen, on this page or before.
+      audio.playbackRate = chosenRate;
     });
     var lastSaved = 0;
     audio.addEventListener("timeupdate", function () {
