@@ -3,10 +3,11 @@
 Text-to-speech engines misread much of what a newsroom writes ("$30m",
 "12%", "21st", "19:30", "Dr", a Cyrillic name). ``speakable`` rewrites a
 passage so that every engine reads the same words: the pronunciation
-dictionary first (an editor's word wins), then money, percentages, dates,
-times, ordinals and plain numbers, then abbreviations and letters of other
-scripts. What it cannot place it still reads (digits one by one), so no digit
-and no sentence is ever dropped.
+dictionary first (an editor's word wins, a Cyrillic word matching as written
+or in Latin letters), then money, percentages, dates, times, ordinals and
+plain numbers, then abbreviations and letters of other scripts. What it cannot
+place it still reads (digits one by one), so no digit and no sentence is ever
+dropped.
 """
 
 import re
@@ -273,11 +274,30 @@ def dictionary_pattern(entries: Mapping[str, str]) -> re.Pattern | None:
 
 
 def apply_dictionary(text: str, entries: Mapping[str, str], pattern: re.Pattern | None = None) -> str:
-    """Replace each whole-word occurrence of an entry (as written, case-sensitive) with how to say it."""
+    """Each whole word of the dictionary (case-sensitive) said as it says; Cyrillic in Latin letters.
+
+    An entry matches a word as written ("Зеленський", "Kyiv") and, where the
+    text is Cyrillic, as transliterated: an entry "Zelenskyi" is said for
+    "Зеленський" too. The words as written are looked up first, so an entry
+    in Cyrillic wins over one for its transliteration; what an entry says is
+    never looked up again.
+    """
     pattern = pattern if pattern is not None else dictionary_pattern(entries)
     if pattern is None:
+        return transliterate_cyrillic(text)
+    said, start = [], 0
+    for m in pattern.finditer(text):
+        said += [_transliterated_entries(text[start : m.start()], entries, pattern), entries[m[0]]]
+        start = m.end()
+    said.append(_transliterated_entries(text[start:], entries, pattern))
+    return transliterate_cyrillic("".join(said))
+
+
+def _transliterated_entries(text: str, entries: Mapping[str, str], pattern: re.Pattern) -> str:
+    """Text none of whose words is an entry as written, with Cyrillic words looked up in Latin letters."""
+    if not CYRILLIC_WORD.search(text):
         return text
-    return pattern.sub(lambda m: entries[m[0]], text)
+    return pattern.sub(lambda m: entries[m[0]], transliterate_cyrillic(text))
 
 
 def _date(day: str | None, month: str, year_text: str | None) -> str:
@@ -438,9 +458,7 @@ def speakable(
     text = unicodedata.normalize("NFKC", text)
     # Times first: "7 PM" is the evening even where the dictionary says PM is a prime minister.
     text = TIME.sub(_time, text)
-    if dictionary:
-        text = apply_dictionary(text, dictionary, pattern)
-    text = transliterate_cyrillic(text)
+    text = apply_dictionary(text, dictionary or {}, pattern)
     text = numbers_and_dates(text)
     text = abbreviations(text)
     text = latin_letters(text)

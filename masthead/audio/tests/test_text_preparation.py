@@ -125,6 +125,28 @@ def test_the_dictionary_wins_and_matches_whole_words_as_written():
     assert said == "The prime minister flew to Keev for U.N. talks at five p.m.; UNESCO and pm stay."
 
 
+def test_a_dictionary_entry_in_latin_letters_is_said_for_the_cyrillic_word_too():
+    dictionary = {"Zelenskyi": "zeh-LEN-skee", "Volodymyr Zelenskyi": "vo-lo-DY-mir zeh-LEN-skee"}
+    said = speakable("Зеленський спитав: Zelenskyi чи Володимир Зеленський?", dictionary)
+    assert said == "zeh-LEN-skee spytav: zeh-LEN-skee chy vo-lo-DY-mir zeh-LEN-skee?"
+
+
+def test_a_dictionary_entry_in_cyrillic_is_said_for_the_word_as_written_and_wins():
+    assert (
+        speakable("Мер Харкова та Зеленський.", {"Зеленський": "zeh-LEN-skee"})
+        == "Mer Kharkova ta zeh-LEN-skee."
+    )
+    # An entry as written wins over one for the transliteration, and says only the word as written.
+    dictionary = {"Зеленський": "zeh-LEN-skee", "Zelenskyi": "zel-EN-ski"}
+    assert speakable("Зеленський і Zelenskyi.", dictionary) == "zeh-LEN-skee i zel-EN-ski."
+
+
+def test_what_a_dictionary_entry_says_is_not_looked_up_again():
+    dictionary = {"PM": "prime minister", "minister": "MIN-is-ter", "Kyiv": "Київ"}
+    assert speakable("The PM reached Kyiv.", dictionary) == "The prime minister reached Kyiv."
+    assert speakable("Київ, not Kyiv Oblast.", {"Kyiv": "Keev"}) == "Keev, not Keev Oblast."
+
+
 def test_numbers_in_words():
     assert cardinal(0) == "zero"
     assert cardinal(105) == "one hundred and five"
@@ -219,6 +241,19 @@ def test_any_text_prepares_without_error_and_with_no_digits_left(text):
     said = speakable(text)
     assert not re.search(r"[0-9]", said)
     assert said == said.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ANY_TEXT,
+    st.dictionaries(
+        st.sampled_from(["Kyiv", "Київ", "Kyiv Oblast", "PM", "St", "Zelenska", "Олена", "a", "24", "$"]),
+        st.sampled_from(["Keev", "Київ", "prime minister", "Saint", "zeh-LEN-ska", "PM", "1"]),
+    ),
+)
+def test_any_text_with_any_dictionary_prepares_without_error(text, dictionary):
+    said = speakable(text, dictionary)
+    assert not re.search(r"[0-9]", said)
 
 
 @settings(max_examples=200, deadline=None)
