@@ -276,7 +276,7 @@ COUNTED_AFTER_NUMBER = re.compile(
 # runners"); otherwise "m" is metres ("a 100m sprint", "a 10m high wall") and "k" is said as
 # written ("a 5k race" is five K).
 MAGNITUDE = re.compile(
-    rf"(?<![\w.,])(?:(?P<low>{NUMBER})\s?[–—-]\s?)?(?P<number>{NUMBER})"
+    rf"(?<![\w.,])(?:(?P<low>{NUMBER})(?:\s?(?i:bn|mn|tn)|[mkbMKB])?\s?[–—-]\s?)?(?P<number>{NUMBER})"
     r"(?:\s?(?P<word>(?i:bn|mn|tn))|(?P<letter>[mkbMKB]))(?!\w)"
 )
 COUNTED_AFTER_MILLION = re.compile(rf"\s+(?:[a-z]+\s+)?(?i:{'|'.join(COUNTED)})\b")

@@ -76,6 +76,7 @@ def test_years_are_said_as_years_and_counts_as_numbers(written, said):
         ("The plan promises 3m new homes.", "The plan promises three million new homes."),
         ("It cost 4bn.", "It cost four billion."),
         ("Between 2-3m viewers watched.", "Between two to three million viewers watched."),
+        ("Polls put it at 5m-6m voters.", "Polls put it at five to six million voters."),
         # Metres where a distance is meant; "k" as written where it is not a count.
         (
             "She won the 100m sprint and the 400m hurdles.",
