@@ -26,7 +26,9 @@ from . import spoken
 
 # Changing how text is prepared changes every script's hash; bump this when
 # a change should make the archive sound different (``narrate_archive``).
-PREPARATION_VERSION = "2"  # 2: byline before standfirst; sentences split as written; money, fractions
+# 2: byline before standfirst; sentences split as written; money, fractions
+# 3: years, magnitudes, ranges, phone and version numbers; dictionary entries match transliterated Cyrillic
+PREPARATION_VERSION = "3"
 
 SPOKEN_BLOCKS = {"paragraph", "subheading", "quote"}
 BLOCK_BREAK = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
