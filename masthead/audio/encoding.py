@@ -5,11 +5,11 @@ long article never holds its whole audio in memory.
 
 **Opus** is encoded by libopus itself (through ``ctypes``), set up for
 speech: the VoIP application, 60 ms frames, wideband (8 kHz of audio
-bandwidth) held whatever the bitrate, and ``AUDIO_OPUS_BITRATE`` (8 kbit/s,
+bandwidth) held whatever the bitrate, and ``AUDIO_OPUS_BITRATE`` (7.5 kbit/s,
 VBR). libsndfile's encoder, which ``soundfile`` offers, fixes 20 ms frames
 and the "audio" application, and below 9 kbit/s drops to narrowband, which
-speech recognition measurably suffers from; here 8 kbit/s stays wideband at
-about 57 KB (1000 bytes) per minute of narration. The Ogg container (RFC
+speech recognition measurably suffers from; here 7.5 kbit/s stays wideband at
+51 to 56 KB (1000 bytes) per minute of narration. The Ogg container (RFC
 7845) is written below. libopus comes from the ``opuslib-next-bundled``
 wheel (BSD-3-Clause, libopus inside), else from the system (``libopus0``),
 else from ``AUDIO_LIBOPUS``, a path.
