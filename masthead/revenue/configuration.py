@@ -29,6 +29,16 @@ def payments_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET)
 
 
+def stripe_test_mode() -> bool:
+    """Whether the secret key is a test-mode one (no real money moves)."""
+    return settings.STRIPE_SECRET_KEY.startswith(("sk_test_", "rk_test_"))
+
+
+def stripe_dashboard_url(path: str) -> str:
+    """A page of Stripe's dashboard, e.g. ``disputes/du_…``, in the mode of the secret key."""
+    return f"https://dashboard.stripe.com/{'test/' if stripe_test_mode() else ''}{path}"
+
+
 OFFER_SECONDS = 60
 
 

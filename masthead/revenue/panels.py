@@ -4,7 +4,7 @@ import stripe
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from .configuration import payments_configured
+from .configuration import payments_configured, stripe_test_mode
 
 
 def payments_status() -> dict:
@@ -18,7 +18,7 @@ def payments_status() -> dict:
         "configured": payments_configured(),
         "has_secret_key": bool(settings.STRIPE_SECRET_KEY),
         "has_webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),
-        "test_mode": settings.STRIPE_SECRET_KEY.startswith(("sk_test_", "rk_test_")),
+        "test_mode": stripe_test_mode(),
         "webhook_path": reverse("revenue:stripe_webhook"),
         "api_version": stripe.api_version,
     }
