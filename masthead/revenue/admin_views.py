@@ -37,22 +37,26 @@ class TotalsFilter(forms.Form):
 
 
 def month_rows(payments) -> list[dict]:
-    """Net receipts per month and currency, split into one-time and recurring (newest month first)."""
+    """Net receipts per month and currency, split into one-time and recurring (newest month first);
+    refunds and lost disputes are taken off, and shown apart."""
     zone = zoneinfo.ZoneInfo(default_newsroom().time_zone)
     grouped = (
         payments.annotate(month=TruncMonth("charged_at", tzinfo=zone))
         .values("month", "currency", "donation__frequency")
-        .annotate(count=Count("pk"), gross=Sum("amount"), refunded=Sum("amount_refunded"))
+        .annotate(
+            count=Count("pk"), gross=Sum("amount"), refunded=Sum("amount_refunded"), lost=Sum("amount_lost")
+        )
     )
     rows: dict = defaultdict(
-        lambda: {"once": 0, "recurring": 0, "once_count": 0, "recurring_count": 0, "refunded": 0}
+        lambda: {"once": 0, "recurring": 0, "once_count": 0, "recurring_count": 0, "refunded": 0, "lost": 0}
     )
     for entry in grouped:
         row = rows[(entry["month"], entry["currency"])]
         kind = "once" if entry["donation__frequency"] == Frequency.ONCE else "recurring"
-        row[kind] += entry["gross"] - entry["refunded"]
+        row[kind] += entry["gross"] - entry["refunded"] - entry["lost"]
         row[f"{kind}_count"] += entry["count"]
         row["refunded"] += entry["refunded"]
+        row["lost"] += entry["lost"]
     result = []
     for (month, code), row in sorted(rows.items(), key=lambda item: (item[0][0], item[0][1]), reverse=True):
         result.append(
@@ -64,6 +68,7 @@ def month_rows(payments) -> list[dict]:
                 "recurring": format_money(row["recurring"], code),
                 "recurring_count": row["recurring_count"],
                 "refunded": format_money(row["refunded"], code),
+                "lost": format_money(row["lost"], code),
                 "net": format_money(row["once"] + row["recurring"], code),
             }
         )
@@ -71,15 +76,19 @@ def month_rows(payments) -> list[dict]:
 
 
 def campaign_rows(payments) -> list[dict]:
-    """Net receipts and donors per campaign (and general giving) and currency."""
+    """Net receipts (after refunds and lost disputes) and donors per campaign (and general giving)
+    and currency."""
     grouped = payments.values("donation__campaign", "currency").annotate(
-        gross=Sum("amount"), refunded=Sum("amount_refunded"), donations=Count("donation", distinct=True)
+        gross=Sum("amount"),
+        refunded=Sum("amount_refunded"),
+        lost=Sum("amount_lost"),
+        donations=Count("donation", distinct=True),
     )
     campaigns = {c.pk: c for c in Campaign.objects.all()}
     result = []
     for entry in grouped:
         campaign = campaigns.get(entry["donation__campaign"])
-        net = entry["gross"] - entry["refunded"]
+        net = entry["gross"] - entry["refunded"] - entry["lost"]
         result.append(
             {
                 "name": campaign.name if campaign else _("Where it is needed most"),
@@ -96,7 +105,8 @@ def campaign_rows(payments) -> list[dict]:
 
 
 def totals(request: HttpRequest) -> HttpResponse:
-    """Money received (after refunds) per month and per campaign; one-time and recurring apart."""
+    """Money received (after refunds and lost disputes) per month and per campaign; one-time and
+    recurring apart."""
     require(request, "export_donation")
     form = TotalsFilter(request.GET or None)
     payments = Payment.objects.filter(status=Payment.Status.SUCCEEDED)
@@ -115,6 +125,8 @@ def totals(request: HttpRequest) -> HttpResponse:
         "campaigns": campaign_rows(payments),
         "active_recurring": recurring.filter(status=Donation.Status.ACTIVE).count(),
         "past_due": recurring.filter(status=Donation.Status.PAST_DUE).count(),
+        "disputed": Donation.objects.filter(status=Donation.Status.DISPUTED).count(),
+        "disputed_url": reverse("donations:index") + f"?status={Donation.Status.DISPUTED}",
         "donations_url": reverse("donations:index"),
     }
     title = _("Donation totals")
@@ -159,6 +171,7 @@ def export_donations(request: HttpRequest) -> HttpResponse:
         "Name",
         "Received (minor units)",
         "Refunded (minor units)",
+        "Lost in disputes (minor units)",
         "Payments",
         "Stripe customer",
         "Stripe subscription",
@@ -170,6 +183,7 @@ def export_donations(request: HttpRequest) -> HttpResponse:
             succeeded = [p for p in donation.payments.all() if p.status == Payment.Status.SUCCEEDED]
             paid = sum(p.amount for p in succeeded)
             refunded = sum(p.amount_refunded for p in succeeded)
+            lost = sum(p.amount_lost for p in succeeded)
             yield writer.writerow(
                 [
                     donation.created_at.isoformat(),
@@ -182,8 +196,9 @@ def export_donations(request: HttpRequest) -> HttpResponse:
                     spreadsheet_safe(donation.campaign.name if donation.campaign else ""),
                     spreadsheet_safe(donation.email),
                     spreadsheet_safe(donation.name),
-                    paid - refunded,
+                    paid - refunded - lost,
                     refunded,
+                    lost,
                     len(succeeded),
                     spreadsheet_safe(donation.stripe_customer),
                     spreadsheet_safe(donation.stripe_subscription or ""),

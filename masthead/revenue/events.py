@@ -13,6 +13,14 @@ this time) and the donation's status is derived from all facts so far, so:
   event that names it) waits, and is applied once a later event makes the
   donation known.
 
+A dispute (``charge.dispute.*``, an inquiry or a chargeback) is recorded on
+the payment it contests, found by its Charge or PaymentIntent like a refund.
+Each event carries the whole Dispute as it stood; the newest event's is kept
+(of two in the same second, the one further along the dispute's life), so a
+late delivery cannot reopen a decided dispute and an inquiry that escalates
+to a chargeback is followed. Only a lost dispute takes money off what was
+received.
+
 Stripe's API versions moved some fields (an invoice's subscription is now
 under ``parent.subscription_details``); both places are read. In current
 versions an invoice's event does not name the PaymentIntent that paid it, and
@@ -146,6 +154,7 @@ def references(obj: dict) -> str:
         text(obj.get("id")),
         text(obj.get("client_reference_id")),
         text(obj.get("payment_intent")),
+        text(obj.get("charge")),
         text(obj.get("invoice")),
         invoice_payment_intent(obj),
     }
@@ -495,6 +504,94 @@ def on_charge_refunded(charge: dict, at: datetime) -> Donation | None:
     return donation
 
 
+# A dispute's statuses in the order of its life: an inquiry, which may close or escalate (the same
+# dispute, or a new one after the inquiry closed), then a chargeback until it is decided.
+DISPUTE_ORDER = [
+    "warning_needs_response",
+    "warning_under_review",
+    "warning_closed",
+    "needs_response",
+    "under_review",
+    "won",
+    "lost",
+    "prevented",
+]
+
+
+def dispute_rank(status: str, at: datetime | None) -> tuple:
+    """Which of two reports of a charge's dispute is kept: the later event, and of two in the same
+    second (Stripe's times are whole seconds) the one further along; unknown statuses first."""
+    position = DISPUTE_ORDER.index(status) if status in DISPUTE_ORDER else -1
+    return at or datetime.min.replace(tzinfo=UTC), position
+
+
+def record_dispute(payment: Payment, dispute: dict, at: datetime) -> None:
+    """Keep what this report says of the payment's dispute, unless a later one is recorded."""
+    status = dispute["status"]
+    if payment.stripe_dispute and dispute_rank(status, at) <= dispute_rank(
+        payment.dispute_status, payment.dispute_status_at
+    ):
+        return
+    due_by = (dispute.get("evidence_details") or {}).get("due_by")
+    payment.stripe_dispute = dispute["id"]
+    payment.dispute_status, payment.dispute_status_at = status, at
+    payment.dispute_reason = dispute.get("reason") or ""
+    payment.dispute_amount = dispute["amount"]
+    payment.dispute_due_by = stamp(due_by)
+
+
+def whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_dispute(dispute: dict) -> None:
+    """Raise KeyError or ValueError unless the Dispute has the fields Masthead reads, of their types."""
+    if not isinstance(dispute["id"], str) or not 0 < len(dispute["id"]) <= 255:
+        raise ValueError("a dispute's id must be a string of at most 255 characters")
+    # The column is a 32-bit integer in PostgreSQL.
+    if not whole_number(dispute["amount"]) or not 0 <= dispute["amount"] < 2**31:
+        raise ValueError("a dispute's amount must be a whole number of minor units")
+    if not isinstance(dispute["status"], str) or not 0 < len(dispute["status"]) <= 32:
+        raise ValueError("a dispute's status must be a string")
+    reason = dispute.get("reason") or ""
+    if not isinstance(reason, str) or len(reason) > 64:
+        raise ValueError("a dispute's reason must be a string")
+    if not isinstance(dispute["currency"], str):
+        raise ValueError("a dispute's currency must be a string")
+    details = dispute.get("evidence_details") or {}
+    if not isinstance(details, dict):
+        raise ValueError("evidence_details must be an object")
+    due_by = details.get("due_by")
+    if due_by is not None and not (whole_number(due_by) and due_by > 0):
+        raise ValueError("evidence_details.due_by must be a Unix time or null")
+    if not text(dispute.get("charge")) and not text(dispute.get("payment_intent")):
+        raise ValueError("a dispute names its charge")
+
+
+def on_charge_dispute(dispute: dict, at: datetime) -> Donation | None:
+    """An inquiry or chargeback on a payment (``charge.dispute.*``): each event carries the Dispute."""
+    check_dispute(dispute)
+    charge, intent = text(dispute.get("charge")), text(dispute.get("payment_intent"))
+    lookup = Q()
+    if charge:
+        lookup |= Q(stripe_charge=charge)
+    if intent:
+        lookup |= Q(stripe_payment_intent=intent)
+    found = Payment.objects.filter(lookup).first()
+    if found is None:
+        return None
+    donation = find_donation(id=found.donation_id)
+    # Found again under the lock: ``invoice_payment.paid`` may have merged the row into another.
+    payment = Payment.objects.select_for_update().filter(lookup, donation=donation).first()
+    if payment is None:
+        return None
+    if charge and not payment.stripe_charge:
+        payment.stripe_charge = charge
+    record_dispute(payment, dispute, at)
+    payment.save()
+    return donation
+
+
 HANDLERS = {
     "checkout.session.completed": on_checkout_completed,
     "checkout.session.async_payment_succeeded": on_checkout_completed,
@@ -508,6 +605,11 @@ HANDLERS = {
     "customer.subscription.updated": on_subscription_changed,
     "customer.subscription.deleted": on_subscription_changed,
     "charge.refunded": on_charge_refunded,
+    "charge.dispute.created": on_charge_dispute,
+    "charge.dispute.updated": on_charge_dispute,
+    "charge.dispute.closed": on_charge_dispute,
+    "charge.dispute.funds_withdrawn": on_charge_dispute,
+    "charge.dispute.funds_reinstated": on_charge_dispute,
 }
 
 # The events the webhook endpoint is to be sent (the admin's set-up steps and docs/revenue.md list them).

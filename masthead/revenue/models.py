@@ -14,14 +14,16 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .admin_forms import CampaignForm, RevenueSettingsForm
+from .configuration import stripe_dashboard_url
 from .money import CURRENCY_CHOICES, LARGEST_AMOUNT, format_money
 from .panels import PaymentsStatusPanel
 
@@ -142,29 +144,17 @@ class CampaignQuerySet(QuerySet):
         return self.filter(starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
     def with_raised(self) -> "CampaignQuerySet":
-        """Annotate ``raised``: paid minus refunded, in each campaign's own currency, in one query."""
-        return self.annotate(
-            raised=Coalesce(
-                Sum(
-                    "donations__payments__amount",
-                    filter=Q(
-                        donations__payments__status=Payment.Status.SUCCEEDED,
-                        donations__payments__currency=models.F("currency"),
-                    ),
-                )
-                - Coalesce(
-                    Sum(
-                        "donations__payments__amount_refunded",
-                        filter=Q(
-                            donations__payments__status=Payment.Status.SUCCEEDED,
-                            donations__payments__currency=models.F("currency"),
-                        ),
-                    ),
-                    0,
-                ),
-                0,
-            )
+        """Annotate ``raised``: paid minus refunded and lost in disputes, in each campaign's own
+        currency, in one query."""
+        counted = Q(
+            donations__payments__status=Payment.Status.SUCCEEDED,
+            donations__payments__currency=F("currency"),
         )
+
+        def total(field: str) -> Coalesce:
+            return Coalesce(Sum(f"donations__payments__{field}", filter=counted), 0)
+
+        return self.annotate(raised=total("amount") - total("amount_refunded") - total("amount_lost"))
 
 
 class Campaign(models.Model):
@@ -226,7 +216,7 @@ class Campaign(models.Model):
     is_live.short_description = _("live")
 
     def raised_amount(self) -> int:
-        """Paid minus refunded, in the campaign's currency (the ``with_raised`` annotation if present)."""
+        """Paid minus refunded and lost in disputes, in its currency (``with_raised`` if present)."""
         if hasattr(self, "raised"):
             return self.raised
         return Campaign.objects.with_raised().get(pk=self.pk).raised
@@ -259,6 +249,8 @@ class Donation(models.Model):
         PARTLY_REFUNDED = "partly_refunded", _("Partly refunded")
         FAILED = "failed", _("Payment failed")
         EXPIRED = "expired", _("Checkout abandoned")
+        DISPUTED = "disputed", _("Disputed")
+        DISPUTE_LOST = "dispute_lost", _("Dispute lost")
 
     key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
     amount = models.PositiveIntegerField(_("amount"), help_text=_("In minor units (cents)."))
@@ -306,11 +298,13 @@ class Donation(models.Model):
     amount_display.short_description = _("amount")
 
     def paid_total(self) -> int:
-        """Paid minus refunded over all its payments (renewals included)."""
+        """Paid minus refunded and lost in disputes over all its payments (renewals included)."""
         totals = self.payments.filter(status=Payment.Status.SUCCEEDED).aggregate(
-            paid=Coalesce(Sum("amount"), 0), refunded=Coalesce(Sum("amount_refunded"), 0)
+            paid=Coalesce(Sum("amount"), 0),
+            refunded=Coalesce(Sum("amount_refunded"), 0),
+            lost=Coalesce(Sum("amount_lost"), 0),
         )
-        return totals["paid"] - totals["refunded"]
+        return totals["paid"] - totals["refunded"] - totals["lost"]
 
     def received_display(self) -> str:
         received = self.received if hasattr(self, "received") else self.paid_total()
@@ -319,7 +313,7 @@ class Donation(models.Model):
     received_display.short_description = _("received")
 
     def payments_summary(self) -> str:
-        """Every payment in one line each: date, amount, status and any refund."""
+        """Every payment in one line each: date, amount, status, any refund and any dispute."""
         lines = []
         for payment in self.payments.all():
             when = (
@@ -332,6 +326,8 @@ class Donation(models.Model):
                 line += " " + _("(refunded %(amount)s)") % {
                     "amount": format_money(payment.amount_refunded, payment.currency)
                 }
+            if payment.dispute_status:
+                line += " " + _("(dispute: %(status)s)") % {"status": payment.get_dispute_status_display()}
             lines.append(line.strip())
         return "; ".join(lines) or "—"
 
@@ -340,15 +336,22 @@ class Donation(models.Model):
     def derive_status(self) -> str:
         """The status that the facts recorded from Stripe's events add up to (see ``events``).
 
-        Money given back outranks the subscription's state: a monthly donation
-        whose every payment was refunded is *Refunded*, whatever Stripe says of
-        its subscription (which the donation's page shows beside it); a renewal
-        succeeding after that makes it *Active* again. A partial refund of a
-        recurring donation leaves the subscription's state, and shows in the
-        payments and in what was received.
+        A dispute still open comes first: someone has to answer it by its
+        due date. Then money not kept outranks the subscription's state: a
+        donation that lost a dispute is *Dispute lost*, and a monthly
+        donation whose every payment was refunded is *Refunded*, whatever
+        Stripe says of its subscription (which the donation's page shows
+        beside it); a renewal succeeding after a full refund makes it
+        *Active* again. A partial refund of a recurring donation leaves the
+        subscription's state, and shows in the payments and in what was
+        received. A won dispute leaves the status as if there had been none.
         """
         payments = list(self.payments.all())
         succeeded = [p for p in payments if p.status == Payment.Status.SUCCEEDED]
+        if any(p.dispute_open for p in succeeded):
+            return self.Status.DISPUTED
+        if any(p.amount_lost for p in succeeded):
+            return self.Status.DISPUTE_LOST
         paid = sum(p.amount for p in succeeded)
         refunded = sum(p.amount_refunded for p in succeeded)
         if paid and refunded >= paid:
@@ -390,6 +393,29 @@ class Donation(models.Model):
 
     refunded_display.short_description = _("refunded")
 
+    def lost_total(self) -> int:
+        """What lost disputes took back, over all its payments."""
+        if hasattr(self, "lost"):
+            return self.lost
+        return self.payments.filter(status=Payment.Status.SUCCEEDED).aggregate(
+            lost=Coalesce(Sum("amount_lost"), 0)
+        )["lost"]
+
+    def lost_display(self) -> str:
+        lost = self.lost_total()
+        return format_money(lost, self.currency) if lost else "—"
+
+    lost_display.short_description = _("lost in disputes")
+
+    def disputes_display(self) -> str:
+        """Each dispute of its payments: status, reason, amount, the date to respond by, and Stripe's page."""
+        disputed = [p for p in self.payments.all() if p.stripe_dispute]
+        if not disputed:
+            return "—"
+        return format_html_join("", "<div>{}</div>", ((payment.dispute_summary(),) for payment in disputed))
+
+    disputes_display.short_description = _("disputes")
+
     def subscription_display(self) -> str:
         """Stripe's word for the subscription (the donation's status may say *Refunded* beside it)."""
         if not self.is_recurring:
@@ -420,6 +446,37 @@ class Payment(models.Model):
         SUCCEEDED = "succeeded", _("Succeeded")
         FAILED = "failed", _("Failed")
 
+    class DisputeStatus(models.TextChoices):
+        """Stripe's statuses of a dispute: an inquiry (``warning_…``), then perhaps a chargeback."""
+
+        WARNING_NEEDS_RESPONSE = "warning_needs_response", _("Inquiry: needs a response")
+        WARNING_UNDER_REVIEW = "warning_under_review", _("Inquiry: under review")
+        WARNING_CLOSED = "warning_closed", _("Inquiry closed")
+        NEEDS_RESPONSE = "needs_response", _("Needs a response")
+        UNDER_REVIEW = "under_review", _("Under review")
+        WON = "won", _("Won")
+        LOST = "lost", _("Lost")
+        PREVENTED = "prevented", _("Prevented")
+
+    class DisputeReason(models.TextChoices):
+        """Stripe's reasons for a dispute, as the cardholder's bank gave it."""
+
+        BANK_CANNOT_PROCESS = "bank_cannot_process", _("Bank cannot process")
+        CHECK_RETURNED = "check_returned", _("Cheque returned")
+        CREDIT_NOT_PROCESSED = "credit_not_processed", _("Credit not processed")
+        CUSTOMER_INITIATED = "customer_initiated", _("Customer initiated")
+        DEBIT_NOT_AUTHORIZED = "debit_not_authorized", _("Debit not authorised")
+        DUPLICATE = "duplicate", _("Duplicate")
+        FRAUDULENT = "fraudulent", _("Fraudulent")
+        GENERAL = "general", _("General")
+        INCORRECT_ACCOUNT_DETAILS = "incorrect_account_details", _("Incorrect account details")
+        INSUFFICIENT_FUNDS = "insufficient_funds", _("Insufficient funds")
+        NONCOMPLIANT = "noncompliant", _("Non-compliant")
+        PRODUCT_NOT_RECEIVED = "product_not_received", _("Product not received")
+        PRODUCT_UNACCEPTABLE = "product_unacceptable", _("Product unacceptable")
+        SUBSCRIPTION_CANCELED = "subscription_canceled", _("Subscription cancelled")
+        UNRECOGNIZED = "unrecognized", _("Unrecognised")
+
     donation = models.ForeignKey(Donation, on_delete=models.CASCADE, related_name="payments")
     amount = models.PositiveIntegerField(_("amount"))
     currency = models.CharField(_("currency"), max_length=3)
@@ -430,6 +487,30 @@ class Payment(models.Model):
     stripe_payment_intent = models.CharField(max_length=255, unique=True, null=True, blank=True)
     stripe_charge = models.CharField(max_length=255, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
+    # The charge's dispute as its newest event told it (see ``events.record_dispute``): Stripe's
+    # status, and the time of the event that reported it, so a late older event cannot undo it.
+    stripe_dispute = models.CharField(max_length=255, blank=True)
+    dispute_status = models.CharField(_("dispute"), max_length=32, blank=True, choices=DisputeStatus.choices)
+    dispute_status_at = models.DateTimeField(null=True, blank=True)
+    dispute_reason = models.CharField(
+        _("reason for the dispute"), max_length=64, blank=True, choices=DisputeReason.choices
+    )
+    dispute_amount = models.PositiveIntegerField(_("disputed"), default=0)
+    dispute_due_by = models.DateTimeField(_("respond to the dispute by"), null=True, blank=True)
+    # What a lost dispute took back, never more than was left after refunds (Stripe does not
+    # refund a disputed charge, but a charge refunded in part can be disputed for the rest).
+    amount_lost = models.GeneratedField(
+        expression=Case(
+            When(
+                dispute_status="lost",
+                then=Greatest(Least(F("dispute_amount"), F("amount") - F("amount_refunded")), Value(0)),
+            ),
+            default=Value(0),
+        ),
+        output_field=models.IntegerField(),
+        db_persist=True,
+        verbose_name=_("lost in a dispute"),
+    )
 
     class Meta:
         verbose_name = _("payment")
@@ -439,6 +520,31 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{format_money(self.amount, self.currency)} ({self.get_status_display()})"
+
+    @property
+    def dispute_open(self) -> bool:
+        """A dispute not decided yet (an unknown status counts as open: someone should look)."""
+        return bool(self.dispute_status) and self.dispute_status not in CLOSED_DISPUTE_STATUSES
+
+    def dispute_summary(self) -> str:
+        """One line for the admin: status, reason, amount, the date to respond by, a link to Stripe."""
+        parts = [self.get_dispute_status_display(), format_money(self.dispute_amount, self.currency)]
+        if self.dispute_reason:
+            parts.insert(1, self.get_dispute_reason_display())
+        if self.dispute_open and self.dispute_due_by:
+            when = timezone.localtime(self.dispute_due_by).strftime("%Y-%m-%d %H:%M")
+            parts.append(_("respond by %(date)s") % {"date": when})
+        return format_html(
+            '{} (<a href="{}" target="_blank" rel="noreferrer">{}</a>)',
+            ", ".join(str(part) for part in parts),
+            stripe_dashboard_url(f"disputes/{self.stripe_dispute}"),
+            _("see it in Stripe"),
+        )
+
+
+# Where a dispute ends: decided (won, lost), stopped before a chargeback (prevented), or an
+# inquiry that closed without one.
+CLOSED_DISPUTE_STATUSES = {"won", "lost", "prevented", "warning_closed"}
 
 
 class StripeEvent(models.Model):

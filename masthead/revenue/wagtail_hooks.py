@@ -10,7 +10,7 @@ so nobody, superusers included, adds, edits or deletes them in the admin.
 """
 
 from django.contrib import messages
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -45,15 +45,9 @@ class DeletableOnlyPolicy(ViewOnlyPolicy):
     writable_actions = frozenset({"delete"})
 
 
-def received_sum(prefix: str = "payments__") -> Coalesce:
-    succeeded = Q(**{f"{prefix}status": Payment.Status.SUCCEEDED})
-    return Coalesce(Sum(f"{prefix}amount", filter=succeeded), 0) - Coalesce(
-        Sum(f"{prefix}amount_refunded", filter=succeeded), 0
-    )
-
-
-def refunded_sum() -> Coalesce:
-    return Coalesce(Sum("payments__amount_refunded", filter=Q(payments__status=Payment.Status.SUCCEEDED)), 0)
+def payments_sum(field: str) -> Coalesce:
+    """A donation's total of one amount over its succeeded payments."""
+    return Coalesce(Sum(f"payments__{field}", filter=Q(payments__status=Payment.Status.SUCCEEDED)), 0)
 
 
 register_permission_policy(Donation, ViewOnlyPolicy(Donation))
@@ -66,7 +60,8 @@ class DonationIndexView(IndexView):
             super()
             .get_base_queryset()
             .select_related("campaign")
-            .annotate(received=received_sum(), refunded=refunded_sum())
+            .annotate(refunded=payments_sum("amount_refunded"), lost=payments_sum("amount_lost"))
+            .annotate(received=payments_sum("amount") - F("refunded") - F("lost"))
         )
 
     def get(self, request, *args, **kwargs):
@@ -109,6 +104,7 @@ class DonationViewSet(ModelViewSet):
         "email",
         "received_display",
         "refunded_display",
+        "lost_display",
     ]
     list_filter = ["status", "frequency", "campaign", "currency", "created_at"]
     search_fields = ["email", "name"]
@@ -126,7 +122,9 @@ class DonationViewSet(ModelViewSet):
         "name",
         "received_display",
         "refunded_display",
+        "lost_display",
         "payments_summary",
+        "disputes_display",
         "subscription_display",
         "stripe_customer",
         "stripe_subscription",

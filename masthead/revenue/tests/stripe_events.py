@@ -140,3 +140,67 @@ def charge_refunded(payment_intent: str, amount: int, refunded: int, currency: s
         **extra,
     }
     return event("charge.refunded", obj)
+
+
+def dispute(
+    event_type: str,
+    payment_intent: str | None,
+    status: str,
+    amount: int,
+    *,
+    charge: str | None = None,
+    dispute_id: str | None = None,
+    reason: str = "fraudulent",
+    currency: str = "usd",
+    created: int | None = None,
+    opened: int | None = None,
+    due_in_days: int = 9,
+) -> dict:
+    """A ``charge.dispute.*`` event: the Dispute as it stands (as in stripe/_dispute.py), naming the
+    Charge (``ch_<PaymentIntent>`` unless given) and its PaymentIntent. A chargeback's balance
+    transactions show the amount and Stripe's fee withdrawn, and given back once it is won. ``opened``
+    is when the dispute began (an hour before the event unless given); its response is due days later."""
+    at = created or int(time.time())
+    opened = opened or at - 3600
+    charge = charge or f"ch_{payment_intent}"
+    chargeback = not status.startswith("warning_")
+    withdrawn = {
+        "id": f"txn_dispute_{charge}",
+        "object": "balance_transaction",
+        "amount": -amount,
+        "currency": currency,
+        "fee": 1500,
+        "net": -amount - 1500,
+        "reporting_category": "dispute",
+        "type": "adjustment",
+        "status": "available",
+    }
+    reinstated = {**withdrawn, "id": f"txn_reinstated_{charge}", "amount": amount, "fee": -1500}
+    reinstated.update(net=amount + 1500, reporting_category="dispute_reversal")
+    obj = {
+        "id": dispute_id or f"du_{charge}",
+        "object": "dispute",
+        "amount": amount,
+        "balance_transactions": ([withdrawn] if chargeback else [])
+        + ([reinstated] if status == "won" else []),
+        "charge": charge,
+        "created": opened,
+        "currency": currency,
+        "enhanced_eligibility_types": [],
+        "evidence": {"customer_email_address": None, "product_description": None, "uncategorized_text": None},
+        "evidence_details": {
+            "due_by": opened + due_in_days * 86400,
+            "has_evidence": status in ("under_review", "warning_under_review", "won", "lost"),
+            "past_due": False,
+            "submission_count": 1 if status in ("under_review", "won", "lost") else 0,
+        },
+        "is_charge_refundable": False,
+        "livemode": False,
+        "metadata": {},
+        "network_reason_code": "10.4" if reason == "fraudulent" else "13.1",
+        "payment_intent": payment_intent,
+        "payment_method_details": {"card": {"brand": "visa", "network_reason_code": "10.4"}, "type": "card"},
+        "reason": reason,
+        "status": status,
+    }
+    return event(event_type, obj, at)
