@@ -478,9 +478,11 @@ def on_subscription_changed(subscription: dict, at: datetime) -> Donation | None
 def on_charge_refunded(charge: dict, at: datetime) -> Donation | None:
     """A full or partial refund: ``amount_refunded`` is the charge's running total."""
     intent, invoice = text(charge.get("payment_intent")), text(charge.get("invoice"))
-    lookup = Q(stripe_charge=text(charge.get("id")))
-    if intent:
-        lookup |= Q(stripe_payment_intent=intent)
+    # Only ids the event has: an empty one would match every payment without it.
+    lookup = Q(pk__in=[])
+    for field, value in (("stripe_charge", text(charge.get("id"))), ("stripe_payment_intent", intent)):
+        if value:
+            lookup |= Q(**{field: value})
     if invoice:
         lookup |= Q(stripe_invoice=invoice)
     payment = Payment.objects.filter(lookup).first()

@@ -127,6 +127,18 @@ def test_refunds_update_the_donation_and_the_campaign_total(client, webhook_secr
     assert Campaign.objects.with_raised().get().raised == 0
 
 
+def test_a_refund_naming_no_charge_or_payment_intent_touches_no_other_payment(
+    client, webhook_secret, one_time
+):
+    events.send(client, events.checkout_completed(one_time))
+    # A charge of someone else's invoice, its id and PaymentIntent missing: an empty id
+    # must not find the donation's payment, which has no charge id recorded either.
+    payload = events.charge_refunded("", 2500, 2500, id="", invoice="in_unknown")
+    payload["data"]["object"]["payment_intent"] = None
+    events.send(client, payload)
+    assert state(one_time) == (Donation.Status.PAID, [(2500, "succeeded", 0)])
+
+
 def test_a_refund_that_arrives_before_the_payment_waits_and_is_applied(client, webhook_secret, one_time):
     intent = f"pi_{one_time.key[:10]}"
     early = events.send(client, events.charge_refunded(intent, 2500, 2500))
