@@ -59,6 +59,10 @@ bench-audio: install
 bench-revenue: install
 	.venv/bin/python bench/revenue.py
 
+.PHONY: bench-newsfeed
+bench-newsfeed: install
+	.venv/bin/python bench/newsfeed.py
+
 .PHONY: bench-security
 bench-security: install
 	.venv/bin/python bench/security.py
