@@ -99,7 +99,7 @@ def child(voice: str, count: int, directory: Path) -> dict:
 
     django.setup()
     from masthead.audio import engines
-    from masthead.audio.encoding import NarrationWriter, libopus
+    from masthead.audio.encoding import NarrationWriter
     from masthead.audio.narrating import speak
     from masthead.audio.script import build_script
 
@@ -146,9 +146,19 @@ def child(voice: str, count: int, directory: Path) -> dict:
         "voice": voice,
         "load": load_seconds,
         "loaded_mb": loaded_kb / 1024,
-        "libopus": libopus().opus_get_version_string().decode(),
+        "libopus": libopus_description(),
         "rows": rows,
     }
+
+
+def libopus_description() -> str:
+    """The libopus that encoded, by version where it reports one, and by file."""
+    from masthead.audio.encoding import libopus
+
+    lib = libopus()
+    version = lib.opus_get_version_string().decode()
+    # opuslib-next-bundled's build calls itself "libopus unknown".
+    return f"{version}, {Path(lib._name).name} from {Path(lib._name).parent}"
 
 
 def verdict(ok: bool) -> str:
@@ -177,14 +187,14 @@ def report(result: dict, peak_kb: int) -> None:
         f"   p95 {percentile(rtf_total, 0.95):.4f}"
     )
     print(
-        f"  worker peak memory   {peak_kb / 1024:.0f} MB resident (high-water mark of the child's RSS); "
-        f"{result['loaded_mb']:.0f} MB once the engine was loaded"
+        f"  worker peak memory   {peak_kb / 1024:.0f} MiB resident (high-water mark of the child's RSS); "
+        f"{result['loaded_mb']:.0f} MiB once the engine was loaded"
     )
     opus = sum(r["opus"] for r in rows) / minutes
     worst = max(r["opus"] / (r["audio"] / 60) for r in rows)
     mp3 = sum(r["mp3"] for r in rows) / minutes
     print(
-        f"  per audio minute     Opus {opus / 1000:.1f} KB (largest article {worst / 1000:.1f} KB; "
+        f"  per audio minute     Opus {opus / 1000:.1f} KB (largest article {worst / 1000:.2f} KB; "
         f"goal < {GOAL_OPUS_BYTES_PER_MINUTE // 1000} KB: {verdict(worst < GOAL_OPUS_BYTES_PER_MINUTE)})   "
         f"MP3 {mp3 / 1000:.1f} KB   (KB = 1000 bytes; {result['libopus']})"
     )
