@@ -293,6 +293,9 @@ def main() -> None:
         env.pop("DATABASE_URL", None)
         label = "embedded SQLite, database task queue"
 
+    # The digest's articles are published in the setup: their narrations would keep the
+    # workers busy (and the narration engine in their memory) while they send.
+    env["AUDIO_NARRATE_ON_PUBLISH"] = "0"
     workers: list[subprocess.Popen] = []
     try:
         subprocess.run(

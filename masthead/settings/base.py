@@ -324,7 +324,7 @@ AXES_LOCKOUT_CALLABLE = "masthead.security.limits.locked_out"
 AXES_CLIENT_IP_CALLABLE = "masthead.security.limits.client_ip"
 # Article audio (masthead.audio): every article narrated offline by the worker
 # when it is published; see docs/audio.md.
-AUDIO_NARRATE_ON_PUBLISH = True
+AUDIO_NARRATE_ON_PUBLISH = os.environ.get("AUDIO_NARRATE_ON_PUBLISH", "1") != "0"
 # A voice id such as "hibari:heart" (the default) or "piper:joe" (optional extra).
 AUDIO_DEFAULT_VOICE = os.environ.get("AUDIO_DEFAULT_VOICE", "")
 # Where narration files are kept; empty: <var>/audio. Served only by Masthead.
