@@ -30,7 +30,7 @@ def quick_post(request: HttpRequest) -> HttpResponse:
     form = QuickPostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
-        item.posted_by = request.user
+        item.posted_by = item.updated_by = request.user
         item.save()
         edit_url = reverse("wagtailsnippets_newsfeed_newsitem:edit", args=[item.pk])
         messages.success(

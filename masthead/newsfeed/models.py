@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from masthead.security.editing import LastEdited
+
 from .widgets import CountedTextarea
 
 MAX_LENGTH = 280
@@ -30,7 +32,7 @@ class NewsItemQuerySet(models.QuerySet):
         )
 
 
-class NewsItem(models.Model):
+class NewsItem(LastEdited):
     """One update in the News Feed: a sentence or two, with a time and an address."""
 
     text = models.TextField(
@@ -57,7 +59,6 @@ class NewsItem(models.Model):
         help_text=_("When the banner stops showing. Empty: until the flag is cleared."),
     )
     posted_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(_("last edited"), auto_now=True)
     # Whether open pages have been told of the item: false until its time
     # comes, so an item scheduled for later reaches readers then, not at save.
     announced = models.BooleanField(default=False, editable=False)

@@ -7,11 +7,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.security.editing import StaleCopyViewSetMixin
+
 from .admin_views import QuickPostPanel, can_post, quick_post
 from .models import NewsItem
 
 
-class NewsItemViewSet(SnippetViewSet):
+class NewsItemViewSet(StaleCopyViewSetMixin, SnippetViewSet):
     model = NewsItem
     icon = "time"
     menu_label = _("News Feed")

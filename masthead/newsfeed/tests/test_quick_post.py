@@ -18,10 +18,11 @@ def test_an_editor_posts_an_update_with_text_article_and_breaking_flag(admin_cli
     )
     assert response.status_code == 302 and response.url == reverse(QUICK_POST)
     item = NewsItem.objects.get()
-    assert (item.text, item.article_id, item.is_breaking, item.posted_by) == (
+    assert (item.text, item.article_id, item.is_breaking, item.posted_by, item.updated_by) == (
         "Sirens in the north.",
         article.pk,
         True,
+        admin_user,
         admin_user,
     )
     assert [event.kind for event in FeedEvent.objects.all()] == ["posted"]
