@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Site
 
 from masthead.core.models import NewsroomSettings
+from masthead.security.editing import LastEdited
 
 
 def normalise_email(address: str) -> str:
@@ -68,7 +69,7 @@ def refuse_line_breaks(**fields: str) -> None:
         raise ValidationError(errors)
 
 
-class NewsletterList(models.Model):
+class NewsletterList(LastEdited):
     """A newsletter readers can subscribe to, e.g. the daily digest or a weekly one."""
 
     class Schedule(models.TextChoices):
@@ -374,7 +375,7 @@ class Subscription(models.Model):
         return f"{self.subscriber_id} → {self.newsletter_list_id}"
 
 
-class Issue(ClusterableModel):
+class Issue(LastEdited, ClusterableModel):
     """One edition of a newsletter: a subject, an intro and an ordered list of items."""
 
     class Status(models.TextChoices):

@@ -11,6 +11,8 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from masthead.security.editing import StaleCopyViewSetMixin
+
 from . import admin_urls
 from .admin_views import progress_state
 from .models import ErasedAddress, Issue, NewsletterList, Subscriber, normalise_email
@@ -81,7 +83,7 @@ class IssueIndexView(IndexView):
         ]
 
 
-class IssueViewSet(SnippetViewSet):
+class IssueViewSet(StaleCopyViewSetMixin, SnippetViewSet):
     model = Issue
     icon = "mail"
     menu_label = _("Issues")
@@ -130,7 +132,7 @@ class SubscriberViewSet(SnippetViewSet):
     edit_handler = ObjectList(Subscriber.panels, base_form_class=SubscriberForm)
 
 
-class NewsletterListViewSet(SnippetViewSet):
+class NewsletterListViewSet(StaleCopyViewSetMixin, SnippetViewSet):
     model = NewsletterList
     icon = "list-ul"
     menu_label = _("Newsletters")
