@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.urls import include, path, reverse
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,6 +33,26 @@ ERASED_MESSAGE = _(
 )
 
 
+LEFT = (Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.SUPPRESSED)
+
+
+def left_message(subscriber: Subscriber) -> str:
+    if subscriber.status == Subscriber.Status.SUPPRESSED:
+        reason = subscriber.suppression_reason or _("an address that bounced or a complaint")
+        return _(
+            "This address is suppressed (%(reason)s): Masthead does not send to it, and an editor "
+            "cannot confirm it. The reader can sign up again from the signup form."
+        ) % {"reason": reason}
+    again = _(
+        "Only they can sign up again, from the signup form, which sends them a confirmation; an editor "
+        "cannot confirm them."
+    )
+    if subscriber.unsubscribed_at is None:
+        return f"{_('This reader unsubscribed.')} {again}"
+    when = formats.date_format(timezone.localtime(subscriber.unsubscribed_at))
+    return f"{_('This reader unsubscribed on %(date)s.') % {'date': when}} {again}"
+
+
 class SubscriberForm(WagtailAdminModelForm):
     """An editor cannot add an address whose owner erased it, nor confirm one that waits for them."""
 
@@ -51,6 +72,10 @@ class SubscriberForm(WagtailAdminModelForm):
         )
         if confirming and ErasedAddress.objects.contains_address(self.instance.email):
             self.add_error("status", ERASED_MESSAGE)
+        elif confirming and self.instance.status in LEFT:
+            # The instance is read afresh when the form is posted: a reader who left while
+            # an editor had the form open is not signed up again by that editor's save.
+            self.add_error("status", left_message(self.instance))
         return cleaned
 
 

@@ -283,3 +283,47 @@ def test_newsletter_admin_needs_permission(client, django_user_model, daily):
         reverse("newsletters_admin:import"),
     ):
         assert client.get(url).status_code in (302, 403)
+
+
+def test_an_editors_save_does_not_sign_up_again_a_reader_who_left_meanwhile(admin_client, daily):
+    reader = SubscriberFactory(email="mariia@example.org", lists=[daily])
+    subscription = reader.subscriptions.get()
+    edit = reverse("wagtailsnippets_newsletters_subscriber:edit", args=[reader.pk])
+    opened = admin_client.get(edit)  # the editor opens the form while the reader is confirmed
+    assert opened.status_code == 200
+
+    left_at = timezone.now()
+    Subscriber.objects.filter(pk=reader.pk).update(
+        status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=left_at
+    )
+
+    def form(status: str) -> dict:
+        return nested_form_data(
+            {
+                "email": reader.email,
+                "first_name": "Mariia",
+                "last_name": "",
+                "status": status,
+                "subscriptions": inline_formset(
+                    [{"id": subscription.pk, "newsletter_list": daily.pk}], initial=1
+                ),
+            }
+        )
+
+    response = admin_client.post(edit, form("confirmed"))
+    assert response.status_code == 200
+    assert "This reader unsubscribed on" in text_of(response)
+    assert "an editor cannot confirm them" in text_of(response)
+    reader.refresh_from_db()
+    assert (reader.status, reader.first_name) == (Subscriber.Status.UNSUBSCRIBED, "")
+
+    assert admin_client.post(edit, form("unsubscribed")).status_code == 302
+    reader.refresh_from_db()
+    assert (reader.status, reader.first_name) == (Subscriber.Status.UNSUBSCRIBED, "Mariia")
+
+    Subscriber.objects.filter(pk=reader.pk).update(
+        status=Subscriber.Status.SUPPRESSED, suppression_reason="complaint"
+    )
+    response = admin_client.post(edit, form("confirmed"))
+    assert response.status_code == 200
+    assert "This address is suppressed (complaint)" in text_of(response)
