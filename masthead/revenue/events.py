@@ -19,7 +19,11 @@ Each event carries the whole Dispute as it stood; the newest event's is kept
 (of two in the same second, the one further along the dispute's life), so a
 late delivery cannot reopen a decided dispute and an inquiry that escalates
 to a chargeback is followed. Only a lost dispute takes money off what was
-received.
+received. Its balance transactions (Stripe's dispute fee, and its return) only
+accumulate, so those of every report are kept, whichever report is newest. Once
+the event is committed, the newsroom is emailed when the dispute needs a
+response or is decided (``tasks.send_dispute_notice``, once per dispute and
+status).
 
 Stripe's API versions moved some fields (an invoice's subscription is now
 under ``parent.subscription_details``); both places are read. In current
@@ -529,17 +533,29 @@ def dispute_rank(status: str, at: datetime | None) -> tuple:
 
 def record_dispute(payment: Payment, dispute: dict, at: datetime) -> None:
     """Keep what this report says of the payment's dispute, unless a later one is recorded."""
+    payment.dispute_fees = {**payment.dispute_fees, **dispute_fees(dispute)}
     status = dispute["status"]
     if payment.stripe_dispute and dispute_rank(status, at) <= dispute_rank(
         payment.dispute_status, payment.dispute_status_at
     ):
         return
     due_by = (dispute.get("evidence_details") or {}).get("due_by")
+    if payment.stripe_dispute != dispute["id"]:
+        payment.dispute_notified_status = ""  # a new dispute (a chargeback after an inquiry) is news
     payment.stripe_dispute = dispute["id"]
     payment.dispute_status, payment.dispute_status_at = status, at
     payment.dispute_reason = dispute.get("reason") or ""
     payment.dispute_amount = dispute["amount"]
     payment.dispute_due_by = stamp(due_by)
+
+
+def dispute_fees(dispute: dict) -> dict:
+    """The fee of each of the Dispute's balance transactions, by id (an id alone, unexpanded, has none)."""
+    return {
+        entry["id"]: {"fee": entry["fee"], "currency": entry["currency"].lower()}
+        for entry in dispute.get("balance_transactions") or []
+        if isinstance(entry, dict)
+    }
 
 
 def whole_number(value) -> bool:
@@ -568,6 +584,18 @@ def check_dispute(dispute: dict) -> None:
         raise ValueError("evidence_details.due_by must be a Unix time or null")
     if not text(dispute.get("charge")) and not text(dispute.get("payment_intent")):
         raise ValueError("a dispute names its charge")
+    transactions = dispute.get("balance_transactions") or []
+    if not isinstance(transactions, list):
+        raise ValueError("balance_transactions must be a list")
+    for entry in transactions:
+        if isinstance(entry, dict) and not (
+            isinstance(entry.get("id"), str)
+            and 0 < len(entry["id"]) <= 255
+            and whole_number(entry.get("fee"))
+            and isinstance(entry.get("currency"), str)
+            and len(entry["currency"]) == 3
+        ):
+            raise ValueError("a balance transaction has an id, a whole-number fee and a currency")
 
 
 def on_charge_dispute(dispute: dict, at: datetime) -> Donation | None:
@@ -591,6 +619,10 @@ def on_charge_dispute(dispute: dict, at: datetime) -> Donation | None:
         payment.stripe_charge = charge
     record_dispute(payment, dispute, at)
     payment.save()
+    if payment.dispute_to_announce:
+        from .tasks import send_dispute_notice
+
+        transaction.on_commit(lambda: send_dispute_notice.enqueue(payment.pk))
     return donation
 
 

@@ -25,7 +25,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from .admin_forms import CampaignForm, RevenueSettingsForm
 from .configuration import stripe_dashboard_url
 from .money import CURRENCY_CHOICES, LARGEST_AMOUNT, format_money
-from .panels import PaymentsStatusPanel
+from .panels import DisputesEmailPanel, PaymentsStatusPanel
 
 
 def new_key() -> str:
@@ -95,6 +95,14 @@ class RevenueSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Empty: the newsroom's contact address (Newsroom settings)."),
     )
+    disputes_email = models.EmailField(
+        _("emails about disputes go to"),
+        blank=True,
+        help_text=_(
+            "Told when a reader's bank disputes a donation and it needs an answer by a date, and of the "
+            "bank's decision. Empty: the partner inquiries address, else the newsroom's contact address."
+        ),
+    )
 
     class Meta:
         verbose_name = _("reader revenue settings")
@@ -120,6 +128,10 @@ class RevenueSettings(BaseSiteSetting):
             MultiFieldPanel(
                 [FieldPanel("partner_banner_text"), FieldPanel("partner_email")],
                 heading=_("Partners and advertisers"),
+            ),
+            MultiFieldPanel(
+                [DisputesEmailPanel(), FieldPanel("disputes_email")],
+                heading=_("Disputes"),
             ),
         ],
         base_form_class=RevenueSettingsForm,
@@ -497,6 +509,14 @@ class Payment(models.Model):
     )
     dispute_amount = models.PositiveIntegerField(_("disputed"), default=0)
     dispute_due_by = models.DateTimeField(_("respond to the dispute by"), null=True, blank=True)
+    # Stripe's balance transactions of the payment's disputes, {id: {"fee": minor units, "currency": …}}:
+    # the dispute fee withdrawn with a chargeback, and its return (a negative fee) if Stripe gives it back.
+    dispute_fees = models.JSONField(default=dict, blank=True)
+    # What the newsroom was emailed (``tasks.send_dispute_notice``, ``tasks.check_disputes``): the
+    # status of the current dispute last announced, and the due date a reminder was sent for. Each is
+    # claimed by a conditional update before its email goes out, so two workers never both send.
+    dispute_notified_status = models.CharField(max_length=32, blank=True)
+    dispute_reminded_due_by = models.DateTimeField(null=True, blank=True)
     # What a lost dispute took back, never more than was left after refunds (Stripe does not
     # refund a disputed charge, but a charge refunded in part can be disputed for the rest).
     amount_lost = models.GeneratedField(
@@ -526,6 +546,25 @@ class Payment(models.Model):
         """A dispute not decided yet (an unknown status counts as open: someone should look)."""
         return bool(self.dispute_status) and self.dispute_status not in CLOSED_DISPUTE_STATUSES
 
+    @property
+    def dispute_to_announce(self) -> bool:
+        """The dispute needs a response or was decided, and the newsroom has not been told so yet."""
+        return (
+            self.dispute_status in ANNOUNCED_DISPUTE_STATUSES
+            and self.dispute_notified_status != self.dispute_status
+        )
+
+    def dispute_fee_totals(self) -> dict[str, int]:
+        """Stripe's dispute fees less what it gave back, per currency (its balance's, not the payment's)."""
+        totals: dict[str, int] = {}
+        for entry in self.dispute_fees.values():
+            totals[entry["currency"]] = totals.get(entry["currency"], 0) + entry["fee"]
+        return totals
+
+    def dispute_fee_display(self) -> str:
+        """What the dispute fees came to, e.g. "$15" (or "$0" once given back); "" if Stripe reported none."""
+        return " + ".join(format_money(fee, code) for code, fee in sorted(self.dispute_fee_totals().items()))
+
     def dispute_summary(self) -> str:
         """One line for the admin: status, reason, amount, the date to respond by, a link to Stripe."""
         parts = [self.get_dispute_status_display(), format_money(self.dispute_amount, self.currency)]
@@ -534,6 +573,8 @@ class Payment(models.Model):
         if self.dispute_open and self.dispute_due_by:
             when = timezone.localtime(self.dispute_due_by).strftime("%Y-%m-%d %H:%M")
             parts.append(_("respond by %(date)s") % {"date": when})
+        if self.dispute_fees:
+            parts.append(_("Stripe's fee %(fee)s") % {"fee": self.dispute_fee_display()})
         return format_html(
             '{} (<a href="{}" target="_blank" rel="noreferrer">{}</a>)',
             ", ".join(str(part) for part in parts),
@@ -545,6 +586,10 @@ class Payment(models.Model):
 # Where a dispute ends: decided (won, lost), stopped before a chargeback (prevented), or an
 # inquiry that closed without one.
 CLOSED_DISPUTE_STATUSES = {"won", "lost", "prevented", "warning_closed"}
+# The statuses the newsroom is emailed about: an answer is due by a date, or the bank decided.
+NEEDS_RESPONSE_DISPUTE_STATUSES = {"warning_needs_response", "needs_response"}
+DECIDED_DISPUTE_STATUSES = {"won", "lost"}
+ANNOUNCED_DISPUTE_STATUSES = NEEDS_RESPONSE_DISPUTE_STATUSES | DECIDED_DISPUTE_STATUSES
 
 
 class StripeEvent(models.Model):

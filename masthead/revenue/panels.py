@@ -32,3 +32,17 @@ class PaymentsStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             context.update(payments_status())
             return context
+
+
+class DisputesEmailPanel(Panel):
+    """Where the emails about disputes go, with the fallbacks applied, or that they go nowhere."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "revenue/admin/disputes_email_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .emails import disputes_recipient
+
+            context = super().get_context_data(parent_context)
+            context["recipient"] = disputes_recipient(self.instance)
+            return context

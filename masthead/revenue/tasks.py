@@ -1,8 +1,13 @@
 """Reader-revenue work for the background worker, written against ``django.tasks``."""
 
-from django.db.models import Q
+from datetime import timedelta
+
+from django.db.models import F, Q
 from django.tasks import task
 from django.utils import timezone
+
+# A dispute still needing an answer this close to its date gets a reminder.
+DISPUTE_REMINDER_BEFORE = timedelta(days=3)
 
 
 @task()
@@ -43,3 +48,89 @@ def send_partner_inquiry(inquiry_id: int) -> bool:
         connection.send_messages([inquiry_message(inquiry, recipient)])
     PartnerInquiry.objects.filter(pk=inquiry_id).update(emailed_to=recipient)
     return True
+
+
+def send_claimed(payment, expected: dict, claim: dict, message) -> bool:
+    """Write ``claim`` on the payment if its fields are still as ``expected``, then send ``message``;
+    the claim is undone if it could not be sent. False if another worker (or a change) came first."""
+    from .emails import mailer
+    from .models import Payment
+
+    if not Payment.objects.filter(pk=payment.pk, **expected).update(**claim):
+        return False
+    try:
+        with mailer() as connection:
+            connection.send_messages([message])
+    except Exception:
+        Payment.objects.filter(pk=payment.pk, **claim).update(
+            **{name: getattr(payment, name) for name in claim}
+        )
+        raise
+    return True
+
+
+@task()
+def send_dispute_notice(payment_id: int) -> bool:
+    """Email the newsroom that a payment's dispute needs a response, or was decided, once per dispute
+    and status. Nothing is sent (or claimed) while no address is set."""
+    from .emails import dispute_message, disputes_recipient
+    from .models import NEEDS_RESPONSE_DISPUTE_STATUSES, Payment
+
+    payment = Payment.objects.select_related("donation__campaign").filter(pk=payment_id).first()
+    recipient = disputes_recipient()
+    if payment is None or not payment.dispute_to_announce or not recipient:
+        return False
+    claim = {"dispute_notified_status": payment.dispute_status}
+    due = payment.dispute_due_by
+    if (
+        payment.dispute_status in NEEDS_RESPONSE_DISPUTE_STATUSES
+        and due
+        and due <= timezone.now() + DISPUTE_REMINDER_BEFORE
+    ):
+        claim["dispute_reminded_due_by"] = due  # the notice gives the near date: no reminder on top of it
+    expected = {
+        "stripe_dispute": payment.stripe_dispute,
+        "dispute_status": payment.dispute_status,
+        "dispute_notified_status": payment.dispute_notified_status,
+    }
+    return send_claimed(payment, expected, claim, dispute_message(payment, recipient))
+
+
+@task()
+def check_disputes() -> list[int]:
+    """Remind the newsroom of the disputes whose date to answer by is near (the worker's clock runs this)."""
+    return remind_of_disputes()
+
+
+def remind_of_disputes(now=None) -> list[int]:
+    """Remind the newsroom of every dispute still needing a response whose date is less than three days
+    away, once per date; returns the payments reminded of."""
+    from .emails import dispute_message, disputes_recipient
+    from .models import NEEDS_RESPONSE_DISPUTE_STATUSES, Payment
+
+    recipient = disputes_recipient()
+    if not recipient:
+        return []
+    now = now or timezone.now()
+    due = (
+        Payment.objects.select_related("donation__campaign")
+        .filter(
+            dispute_status__in=NEEDS_RESPONSE_DISPUTE_STATUSES,
+            dispute_due_by__gt=now,
+            dispute_due_by__lte=now + DISPUTE_REMINDER_BEFORE,
+        )
+        .exclude(dispute_reminded_due_by=F("dispute_due_by"))
+        .order_by("dispute_due_by")
+    )
+    reminded = []
+    for payment in due:
+        expected = {
+            "stripe_dispute": payment.stripe_dispute,
+            "dispute_status": payment.dispute_status,
+            "dispute_due_by": payment.dispute_due_by,
+            "dispute_reminded_due_by": payment.dispute_reminded_due_by,
+        }
+        claim = {"dispute_reminded_due_by": payment.dispute_due_by}
+        if send_claimed(payment, expected, claim, dispute_message(payment, recipient, reminder=True)):
+            reminded.append(payment.pk)
+    return reminded

@@ -1,4 +1,7 @@
-"""Reader-revenue fixtures: a fake Stripe API on loopback, keys, settings and a live campaign."""
+"""Reader-revenue fixtures: a fake Stripe API on loopback, keys, settings, a live campaign and a paid
+donation."""
+
+import time
 
 import pytest
 from django.core.cache import cache
@@ -6,7 +9,8 @@ from wagtail.models import Site
 
 from masthead.revenue.models import RevenueSettings
 
-from .factories import CampaignFactory
+from . import stripe_events as events
+from .factories import CampaignFactory, DonationFactory
 from .fake_stripe import FakeStripe
 from .stripe_events import WEBHOOK_SECRET
 
@@ -59,3 +63,17 @@ def revenue(db):
 @pytest.fixture
 def campaign(db):
     return CampaignFactory()
+
+
+@pytest.fixture
+def one_time(db, revenue, campaign):
+    return DonationFactory(frequency="once", amount=2500, campaign=campaign)
+
+
+@pytest.fixture
+def paid_once(client, webhook_secret, one_time, django_capture_on_commit_callbacks):
+    """A one-time donation of $25 paid two hours ago (its receipt sent)."""
+    paid_at = int(time.time()) - 7200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert events.send(client, events.checkout_completed(one_time, created=paid_at)).status_code == 200
+    return one_time

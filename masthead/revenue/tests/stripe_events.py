@@ -31,6 +31,11 @@ def send(client, payload: dict, secret: str = WEBHOOK_SECRET, signature: str | N
     )
 
 
+def payment_intent(donation) -> str:
+    """The PaymentIntent a one-time donation's completed checkout names."""
+    return f"pi_{donation.key[:10]}"
+
+
 def checkout_completed(
     donation, *, created: int | None = None, email: str = "olena@example.org", **extra
 ) -> dict:
@@ -47,7 +52,7 @@ def checkout_completed(
         "customer": "cus_test_1",
         "customer_details": {"email": email, "name": "Olena Koval"},
         "metadata": {"masthead_donation": donation.key},
-        "payment_intent": None if recurring else f"pi_{donation.key[:10]}",
+        "payment_intent": None if recurring else payment_intent(donation),
         "subscription": f"sub_{donation.key[:10]}" if recurring else None,
         "invoice": f"in_first_{donation.key[:10]}" if recurring else None,
         **extra,

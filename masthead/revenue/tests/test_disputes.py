@@ -15,22 +15,7 @@ from . import stripe_events as events
 from .factories import DonationFactory
 
 NOW = int(time.time())
-
-
-@pytest.fixture
-def one_time(db, revenue, campaign):
-    return DonationFactory(frequency="once", amount=2500, campaign=campaign)
-
-
-@pytest.fixture
-def paid_once(client, webhook_secret, one_time, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        assert events.send(client, events.checkout_completed(one_time, created=NOW - 7200)).status_code == 200
-    return one_time
-
-
-def intent(donation) -> str:
-    return f"pi_{donation.key[:10]}"
+intent = events.payment_intent
 
 
 def state(donation) -> tuple:
@@ -162,6 +147,21 @@ def test_a_won_dispute_leaves_the_donation_paid(
     assert paid_once.paid_total() == 2500 and raised() == 2500 and progress(client) == "2500"
     inspect = admin_client.get(f"/admin/revenue/donations/inspect/{paid_once.pk}/").content.decode()
     assert "Won, Fraudulent, $25" in inspect
+
+
+def test_the_stripe_fee_given_back_counts_though_its_report_is_not_the_one_kept(
+    client, admin_client, paid_once
+):
+    pi = intent(paid_once)
+    reinstated = events.dispute("charge.dispute.funds_reinstated", pi, "won", 2500, created=NOW)
+    closed = events.dispute("charge.dispute.closed", pi, "won", 2500, created=NOW)
+    closed["data"]["object"]["balance_transactions"] = closed["data"]["object"]["balance_transactions"][:1]
+    for payload in (closed, reinstated):  # the same second: the first is kept, the second adds its fee
+        assert events.send(client, payload).json()["outcome"] == "applied"
+
+    inspect = html.fromstring(admin_client.get(f"/admin/revenue/donations/inspect/{paid_once.pk}/").content)
+    assert "Won, Fraudulent, $25, Stripe's fee $0" in inspect.text_content()
+    assert Payment.objects.get().dispute_fee_totals() == {"usd": 0}
 
 
 def dispute_life(pi: str, outcome: str) -> dict:
@@ -315,6 +315,9 @@ def test_a_lost_dispute_never_takes_more_than_the_refund_left(client, admin_clie
         {"id": ""},
         {"evidence_details": {"due_by": "next week"}},
         {"charge": None, "payment_intent": None},
+        {"balance_transactions": "txn_1"},
+        {"balance_transactions": [{"id": "txn_1", "fee": 15.0, "currency": "usd"}]},
+        {"balance_transactions": [{"id": "txn_1", "fee": 1500}]},
     ],
     ids=lambda change: "-".join(f"{key}={value!r}" for key, value in change.items()),
 )
