@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from masthead.security.editing import LastEdited
+
 from .engines import default_voice
 
 
@@ -24,7 +26,7 @@ def audio_root() -> Path:
     return Path(getattr(settings, "AUDIO_ROOT", "") or Path(settings.VAR_DIR) / "audio")
 
 
-class PronunciationEntry(index.Indexed, models.Model):
+class PronunciationEntry(index.Indexed, LastEdited):
     """One entry of the newsroom's pronunciation dictionary: a word as written, and how to say it."""
 
     written = models.CharField(

@@ -9,12 +9,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.articles.models import ArticlePage
+from masthead.security.editing import StaleCopyViewSetMixin
 
 from . import admin_urls
 from .models import PronunciationEntry
 
 
-class PronunciationViewSet(SnippetViewSet):
+class PronunciationViewSet(StaleCopyViewSetMixin, SnippetViewSet):
     model = PronunciationEntry
     icon = "openquote"
     menu_label = _("Pronunciations")

@@ -1,4 +1,4 @@
-"""Two editors on one News Feed item, newsletter issue or list: a stale copy is refused, not saved over."""
+"""Two editors on one News Feed item, newsletter issue, list or pronunciation: a stale copy is refused."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from lxml import html
 
+from masthead.audio.models import PronunciationEntry
 from masthead.newsfeed.models import FeedEvent, NewsItem
 from masthead.newsletters.models import Issue, NewsletterList
 from masthead.newsletters.tests.factories import IssueFactory, NewsletterListFactory
@@ -46,6 +47,12 @@ SNIPPETS = {
     ),
     "newsletter": Snippet(
         NewsletterList, "newsletters_newsletterlist", "name", lambda: NewsletterListFactory(name="The Week")
+    ),
+    "pronunciation": Snippet(
+        PronunciationEntry,
+        "audio_pronunciationentry",
+        "spoken",
+        lambda: PronunciationEntry.objects.create(written="Lviv", spoken="lvif"),
     ),
 }
 
@@ -159,6 +166,8 @@ def test_creating_an_item_is_never_refused_and_records_who(editors, snippet, ope
     values.update({snippet.field: "A new one", "loaded_updated_at": opened_at})
     if "slug" in values:
         values["slug"] = "a-new-one"
+    if "written" in values:  # a pronunciation's word is unique
+        values["written"] = "Odesa"
     assert oksana.post(snippet.add_url(), values).status_code == 302
     assert snippet.model.objects.get(**{snippet.field: "A new one"}).updated_by.username == "oksana"
 
