@@ -24,6 +24,7 @@ def periodic_tasks() -> list[Periodic]:
     from masthead.audio.tasks import check_narrations
     from masthead.newsfeed.tasks import release_scheduled_items
     from masthead.newsletters.tasks import check_newsletters
+    from masthead.revenue.tasks import check_disputes
 
     from .tasks import prune_task_results, publish_scheduled
 
@@ -33,6 +34,7 @@ def periodic_tasks() -> list[Periodic]:
         Periodic(check_newsletters, every=15),
         Periodic(prune_task_results, every=3600),
         Periodic(check_narrations, every=60),
+        Periodic(check_disputes, every=3600),  # reminders of disputes due within 3 days
     ]
 
 

@@ -92,3 +92,12 @@ def test_old_finished_task_results_are_pruned_from_the_database_queue(db, settin
     prune_task_results.call()
 
     assert [str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)] == [str(recent.id)]
+
+
+def test_the_clock_runs_every_periodic_check_of_the_newsroom():
+    from masthead.core.clock import periodic_tasks
+
+    every = {item.task.name: item.every for item in periodic_tasks()}
+    assert every["check_disputes"] == 3600  # dispute reminders
+    assert every["check_narrations"] == 60
+    assert every["publish_scheduled"] == every["check_newsletters"] == 15
