@@ -48,9 +48,11 @@ def left_message(subscriber: Subscriber) -> str:
         "cannot confirm them."
     )
     if subscriber.unsubscribed_at is None:
-        return f"{_('This reader unsubscribed.')} {again}"
-    when = formats.date_format(timezone.localtime(subscriber.unsubscribed_at))
-    return f"{_('This reader unsubscribed on %(date)s.') % {'date': when}} {again}"
+        left = _("This reader unsubscribed.")
+    else:
+        when = formats.date_format(timezone.localtime(subscriber.unsubscribed_at))
+        left = _("This reader unsubscribed on %(date)s.") % {"date": when}
+    return f"{left} {again}"
 
 
 class SubscriberForm(WagtailAdminModelForm):
