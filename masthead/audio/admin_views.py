@@ -109,7 +109,8 @@ def article_audio(request: HttpRequest, page_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The narration is being made again."))
             return redirect("audio_admin:article", article.pk)
-    audio.refresh_from_db()
+    if form.is_bound:  # a refused save left its values on the instance: show what is stored
+        audio.refresh_from_db()
     live, pending = audio.live_narration, audio.pending_narration
     latest = article.narrations.order_by("-created_at").first()
     draft = latest if latest is not None and latest not in (live, pending) else None

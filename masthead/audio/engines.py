@@ -83,7 +83,6 @@ HIBARI_LABELS = {
     "fable": _("Fable (British English, male)"),
     "kore": _("Kore (American English, female)"),
 }
-BRITISH_HIBARI_VOICES = {"emma", "fable"}
 DEFAULT_VOICE = "hibari:heart"
 
 
@@ -98,8 +97,8 @@ def _hibari_voices() -> list[Voice]:
             voice_path(name, download_missing=False)
         except (FileNotFoundError, ValueError):
             continue
-        language = "en-GB" if name in BRITISH_HIBARI_VOICES else "en-US"
         label = str(HIBARI_LABELS.get(name, name))
+        language = VOICES[name].get("language", "en-US")
         voices.append(Voice(f"hibari:{name}", label, "hibari", name, "Apache-2.0", language))
     return voices
 

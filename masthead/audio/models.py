@@ -135,7 +135,7 @@ class Narration(models.Model):
 
     @property
     def being_made(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.NARRATING)
+        return self.status in BEING_MADE
 
     def file_path(self, fmt: str) -> Path | None:
         name = {"opus": self.opus_file, "mp3": self.mp3_file}.get(fmt)
@@ -146,6 +146,10 @@ class Narration(models.Model):
             path = self.file_path(fmt)
             if path is not None:
                 path.unlink(missing_ok=True)
+
+
+# Waiting for a worker, or with one now.
+BEING_MADE = (Narration.Status.QUEUED, Narration.Status.NARRATING)
 
 
 class ArticleAudio(models.Model):

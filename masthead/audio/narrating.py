@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from . import engines
 from .encoding import NarrationWriter
-from .models import ArticleAudio, Narration, PronunciationEntry, audio_root
+from .models import BEING_MADE, ArticleAudio, Narration, PronunciationEntry, audio_root
 from .script import Script, article_script
 
 logger = logging.getLogger(__name__)
@@ -136,9 +136,7 @@ def show(audio: ArticleAudio, narration: Narration) -> None:
             audio.pending_narration = narration
             audio.save(update_fields=["pending_narration"])
             # The worker may have finished in between: it found nothing to promote then.
-            if not Narration.objects.filter(
-                pk=narration.pk, status__in=[Narration.Status.QUEUED, Narration.Status.NARRATING]
-            ).exists():
+            if not Narration.objects.filter(pk=narration.pk, status__in=BEING_MADE).exists():
                 promote(narration.pk)
         return
     audio.live_narration, audio.pending_narration = narration, None
@@ -304,9 +302,7 @@ def forget_old_narrations(latest: Narration) -> None:
     audio = ArticleAudio.objects.filter(article_id=latest.article_id)
     kept = [pk for pair in audio.values_list("live_narration", "pending_narration") for pk in pair]
     stale = Narration.objects.filter(article_id=latest.article_id, created_at__lt=latest.created_at).exclude(
-        Q(pk=latest.pk)
-        | Q(pk__in=[pk for pk in kept if pk is not None])
-        | Q(status__in=[Narration.Status.QUEUED, Narration.Status.NARRATING])
+        Q(pk=latest.pk) | Q(pk__in=[pk for pk in kept if pk is not None]) | Q(status__in=BEING_MADE)
     )
     for narration in stale:
         narration.delete()  # and its files (signal_handlers.delete_narration_files)

@@ -255,11 +255,7 @@ def record_payment(
         return None
     if not isinstance(amount, int) or amount < 0 or not isinstance(refunded, int):
         raise ValueError("amounts must be whole numbers of minor units")
-    lookup = Q()
-    if invoice:
-        lookup |= Q(stripe_invoice=invoice)
-    if payment_intent:
-        lookup |= Q(stripe_payment_intent=payment_intent)
+    lookup = payment_lookup(invoice=invoice, payment_intent=payment_intent)
     payment = Payment.objects.select_for_update().filter(lookup).first()
     if payment is None:
         payment = Payment(
@@ -479,16 +475,24 @@ def on_subscription_changed(subscription: dict, at: datetime) -> Donation | None
     return donation
 
 
+def payment_lookup(charge: str = "", payment_intent: str = "", invoice: str = "") -> Q:
+    """The payment any of these Stripe ids names; only the ids given count (an empty one would
+    match every payment that has none), and none matches nothing."""
+    lookup = Q(pk__in=[])
+    for field, value in (
+        ("stripe_charge", charge),
+        ("stripe_payment_intent", payment_intent),
+        ("stripe_invoice", invoice),
+    ):
+        if value:
+            lookup |= Q(**{field: value})
+    return lookup
+
+
 def on_charge_refunded(charge: dict, at: datetime) -> Donation | None:
     """A full or partial refund: ``amount_refunded`` is the charge's running total."""
     intent, invoice = text(charge.get("payment_intent")), text(charge.get("invoice"))
-    # Only ids the event has: an empty one would match every payment without it.
-    lookup = Q(pk__in=[])
-    for field, value in (("stripe_charge", text(charge.get("id"))), ("stripe_payment_intent", intent)):
-        if value:
-            lookup |= Q(**{field: value})
-    if invoice:
-        lookup |= Q(stripe_invoice=invoice)
+    lookup = payment_lookup(charge=text(charge.get("id")), payment_intent=intent, invoice=invoice)
     payment = Payment.objects.filter(lookup).first()
     donation = find_donation(id=payment.donation_id) if payment else find_donation(metadata_key(charge))
     if donation is None:
@@ -512,16 +516,7 @@ def on_charge_refunded(charge: dict, at: datetime) -> Donation | None:
 
 # A dispute's statuses in the order of its life: an inquiry, which may close or escalate (the same
 # dispute, or a new one after the inquiry closed), then a chargeback until it is decided.
-DISPUTE_ORDER = [
-    "warning_needs_response",
-    "warning_under_review",
-    "warning_closed",
-    "needs_response",
-    "under_review",
-    "won",
-    "lost",
-    "prevented",
-]
+DISPUTE_ORDER = Payment.DisputeStatus.values  # the choices are listed in that order
 
 
 def dispute_rank(status: str, at: datetime | None) -> tuple:
@@ -602,11 +597,7 @@ def on_charge_dispute(dispute: dict, at: datetime) -> Donation | None:
     """An inquiry or chargeback on a payment (``charge.dispute.*``): each event carries the Dispute."""
     check_dispute(dispute)
     charge, intent = text(dispute.get("charge")), text(dispute.get("payment_intent"))
-    lookup = Q()
-    if charge:
-        lookup |= Q(stripe_charge=charge)
-    if intent:
-        lookup |= Q(stripe_payment_intent=intent)
+    lookup = payment_lookup(charge=charge, payment_intent=intent)
     found = Payment.objects.filter(lookup).first()
     if found is None:
         return None
